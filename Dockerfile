@@ -1,0 +1,22 @@
+# The app image for docker-compose.yml: the API serving the built web app, talking to NEO4J_URI.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY apps/api/package.json apps/api/
+COPY apps/web/package.json apps/web/
+COPY packages/model/package.json packages/model/
+COPY packages/neo4j-local/package.json packages/neo4j-local/
+COPY seeds/package.json seeds/
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build -w @explorer/web
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080
+COPY --from=build --chown=node:node /app /app
+USER node
+EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=5s --retries=5 \
+  CMD node -e "fetch('http://127.0.0.1:8080/api/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+CMD ["node_modules/.bin/tsx", "apps/api/src/main.ts"]

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root, for defaults that are folders inside it. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * Every setting comes from an environment variable, validated here once at start-up.
+ * README.md lists them; a bad value stops start-up with a message naming the variable.
+ */
+const EnvSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(8080),
+  /** Use this Neo4j server (bolt://, neo4j:// for clusters, +s/+ssc for TLS) instead of the embedded one. */
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, 'must be a bolt:// or neo4j:// URI (optionally +s or +ssc)')
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name')
+    .default('neo4j'),
+  /** Folder of the embedded database (used only without NEO4J_URI). */
+  NEO4J_LOCAL_DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.data/neo4j')),
+  /** Bolt port of the embedded database; 0 picks a free one. */
+  NEO4J_LOCAL_BOLT_PORT: port.default(7687),
+  NEO4J_LOCAL_HEAP_MB: positiveInt.default(1024),
+  /** Server-side timeout of every query the API runs, in milliseconds. */
+  QUERY_TIMEOUT_MS: positiveInt.max(600_000).default(10_000),
+  /** Dataset seeded into an empty database at start-up, or "none". */
+  SEED_ON_START: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'must be a dataset name or "none"')
+    .default('report-2022'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The built web app served at `/`. */
+  WEB_DIST_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'apps/web/dist')),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  host: string;
+  port: number;
+  neo4j:
+    | { mode: 'remote'; uri: string; user: string; password: string | undefined; database: string }
+    | { mode: 'embedded'; dataDir: string; boltPort: number; heapMb: number; database: string };
+  queryTimeoutMs: number;
+  seedOnStart: string | null;
+  logLevel: Env['LOG_LEVEL'];
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the configuration from an environment; throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty variables count as unset, as shells and .env files often leave them empty.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    neo4j: e.NEO4J_URI
+      ? { mode: 'remote', uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
+      : {
+          mode: 'embedded',
+          dataDir: path.resolve(e.NEO4J_LOCAL_DATA_DIR),
+          boltPort: e.NEO4J_LOCAL_BOLT_PORT,
+          heapMb: e.NEO4J_LOCAL_HEAP_MB,
+          database: e.NEO4J_DATABASE,
+        },
+    queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    seedOnStart: e.SEED_ON_START === 'none' ? null : e.SEED_ON_START,
+    logLevel: e.LOG_LEVEL,
+    webDistDir: path.resolve(e.WEB_DIST_DIR),
+  };
+}

@@ -1,0 +1,181 @@
+import {
+  FULLTEXT_INDEXES,
+  HUB_RELATIONSHIP_TYPES,
+  LIMITS,
+  RELATIONSHIP_TYPES,
+  TRACE_FLOW,
+  type BoundedGraphResponse,
+  type EntityKind,
+  type EntityResponse,
+  type Graph,
+  type NeighborsQuery,
+  type PathsQuery,
+  type RelationshipType,
+  type SchemaResponse,
+  type SearchQuery,
+  type SearchResult,
+  type TraceQuery,
+} from '@explorer/model';
+import neo4j, { type Node, type Relationship } from 'neo4j-driver';
+import { cjkQuery, hasCjk, latinQuery } from '../search/lucene.ts';
+import { rankSearchResults } from '../search/ranking.ts';
+import { toGraph, toGraphNode, toNumber, type RawListing } from './mapping.ts';
+import * as Q from './queries.ts';
+import type { QueryRunner } from './runner.ts';
+
+/** An id the request named that is not in the graph. */
+export class UnknownEntityError extends Error {
+  constructor(
+    readonly id: string,
+    readonly field: string,
+  ) {
+    super(`No entity with id "${id}"`);
+    this.name = 'UnknownEntityError';
+  }
+}
+
+type Entry = { node: Node; listings: RawListing[] };
+
+/** The apoc relationship filter for tracing in one direction, built from the model's flow table. */
+export function traceFilter(direction: 'downstream' | 'upstream'): string {
+  return Object.entries(TRACE_FLOW)
+    .map(([type, flow]) => {
+      const forward = (flow === 'forward') === (direction === 'downstream');
+      return forward ? `${type}>` : `<${type}`;
+    })
+    .join('|');
+}
+
+/** Reads of the graph the API offers, each returning the contract's JSON. */
+export class GraphRepository {
+  constructor(private readonly runner: QueryRunner) {}
+
+  async health(): Promise<void> {
+    await this.runner.ping(3_000);
+  }
+
+  async schemaCounts(): Promise<SchemaResponse> {
+    const records = await this.runner.read(Q.SCHEMA_COUNTS);
+    const entityKinds: SchemaResponse['entityKinds'] = [];
+    const relationshipTypes: SchemaResponse['relationshipTypes'] = [];
+    for (const r of records) {
+      const name = String(r.get('name'));
+      const count = toNumber(r.get('count'));
+      if (r.get('what') === 'kind') entityKinds.push({ kind: name as EntityKind, count });
+      else relationshipTypes.push({ type: name as RelationshipType, count });
+    }
+    return { entityKinds, relationshipTypes };
+  }
+
+  /** Full-text search over names and aliases: Latin (fuzzy, prefix) and CJK (bigram) indexes merged. */
+  async search(query: SearchQuery): Promise<SearchResult[]> {
+    const kinds = query.kinds && query.kinds.length > 0 ? query.kinds : null;
+    const lookups: Array<{ index: string; query: string }> = [];
+    const latin = latinQuery(query.q);
+    if (latin) lookups.push({ index: FULLTEXT_INDEXES.latin, query: latin });
+    const cjk = hasCjk(query.q) ? cjkQuery(query.q) : null;
+    if (cjk) lookups.push({ index: FULLTEXT_INDEXES.cjk, query: cjk });
+
+    const best = new Map<string, SearchResult>();
+    for (const lookup of lookups) {
+      const records = await this.runner.read(Q.SEARCH, {
+        ...lookup,
+        kinds,
+        // Fetch more than asked, since the kind filter applies after the index lookup.
+        fetch: neo4j.int(kinds ? query.limit * 10 : query.limit * 2),
+        limit: neo4j.int(query.limit),
+      });
+      for (const r of records) {
+        const node = toGraphNode(r.get('n') as Node, r.get('listings') as RawListing[]);
+        const score = Number(r.get('score'));
+        const previous = best.get(node.id);
+        if (!previous || previous.score < score) {
+          best.set(node.id, {
+            id: node.id,
+            kind: node.kind,
+            name: node.name,
+            aliases: Array.isArray(node.properties['aliases']) ? node.properties['aliases'].map(String) : [],
+            country: typeof node.properties['country'] === 'string' ? node.properties['country'] : null,
+            score,
+            flags: node.flags,
+          });
+        }
+      }
+    }
+    return rankSearchResults(query.q, [...best.values()], query.limit);
+  }
+
+  async entity(id: string): Promise<EntityResponse> {
+    const [entity] = await this.runner.read(Q.ENTITY, { id });
+    if (!entity) throw new UnknownEntityError(id, 'id');
+    const [sources, counts] = await Promise.all([
+      this.runner.read(Q.ENTITY_SOURCES, { id }),
+      this.runner.read(Q.ENTITY_RELATIONSHIP_COUNTS, { id }),
+    ]);
+    return {
+      entity: toGraphNode(entity.get('n') as Node, entity.get('listings') as RawListing[]),
+      sources: sources.map((r) => toGraphNode(r.get('n') as Node, r.get('listings') as RawListing[])),
+      relationshipCounts: counts.map((r) => ({
+        type: r.get('type') as RelationshipType,
+        direction: r.get('direction') as 'out' | 'in',
+        count: toNumber(r.get('count')),
+      })),
+    };
+  }
+
+  /** Throws UnknownEntityError for the first id (by field) that is not in the graph. */
+  async requireEntities(ids: Array<{ id: string; field: string }>): Promise<void> {
+    const records = await this.runner.read(Q.ENTITIES_EXIST, { ids: ids.map((i) => i.id) });
+    const missing = new Set(records.filter((r) => r.get('exists') !== true).map((r) => String(r.get('id'))));
+    const first = ids.find((i) => missing.has(i.id));
+    if (first) throw new UnknownEntityError(first.id, first.field);
+  }
+
+  async neighbors(id: string, query: NeighborsQuery): Promise<BoundedGraphResponse> {
+    const [record] = await this.runner.read(Q.neighbors(query.types, query.direction), {
+      id,
+      limit: neo4j.int(query.limit),
+    });
+    if (!record) throw new UnknownEntityError(id, 'id');
+    const graph = toGraph(record.get('entries') as Entry[], record.get('rels') as Relationship[]);
+    return { ...graph, truncated: toNumber(record.get('total')) > query.limit };
+  }
+
+  async paths(query: PathsQuery): Promise<Graph[]> {
+    await this.requireEntities([
+      { id: query.from, field: 'from' },
+      { id: query.to, field: 'to' },
+    ]);
+    // Without an explicit list, skip hub types: a path through the Entity List node says nothing.
+    const types =
+      query.types && query.types.length > 0
+        ? query.types
+        : RELATIONSHIP_TYPES.filter((t) => !HUB_RELATIONSHIP_TYPES.includes(t));
+    const records = await this.runner.read(Q.paths({ types, maxHops: query.maxHops, mode: query.mode, k: query.k }), {
+      from: query.from,
+      to: query.to,
+      maxPaths: neo4j.int(query.mode === 'k' ? query.k : LIMITS.pathKMax * 5),
+    });
+    return records.map((r) => toGraph(r.get('entries') as Entry[], r.get('rels') as Relationship[]));
+  }
+
+  async trace(query: TraceQuery): Promise<BoundedGraphResponse> {
+    await this.requireEntities([{ id: query.from, field: 'from' }]);
+    const [record] = await this.runner.read(Q.TRACE, {
+      from: query.from,
+      relationshipFilter: traceFilter(query.direction),
+      maxHops: neo4j.int(query.maxHops),
+      limit: neo4j.int(LIMITS.traceNodesMax + 1),
+      flowTypes: Object.keys(TRACE_FLOW),
+    });
+    if (!record) throw new UnknownEntityError(query.from, 'from');
+    const entries = record.get('entries') as Entry[];
+    const truncated = entries.length > LIMITS.traceNodesMax;
+    const kept = truncated ? entries.slice(0, LIMITS.traceNodesMax) : entries;
+    const keptIds = new Set(kept.map((e) => e.node.elementId));
+    const rels = (record.get('rels') as Relationship[]).filter(
+      (r) => keptIds.has(r.startNodeElementId) && keptIds.has(r.endNodeElementId),
+    );
+    return { ...toGraph(kept, rels), truncated };
+  }
+}

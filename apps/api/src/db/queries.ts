@@ -1,0 +1,147 @@
+import { ENTITY_KINDS, RELATIONSHIP_TYPES, type RelationshipType } from '@explorer/model';
+
+/**
+ * Every Cypher statement the API runs, in one place. User values always travel as parameters.
+ * The only things ever spliced into the text are relationship types and labels taken from the
+ * model's allowlists, directions from a fixed set, and integers the request schema has bounded.
+ */
+
+/** `:A|B` for a list of model relationship types (empty list: any type). */
+export function typeFilter(types: readonly RelationshipType[] | undefined): string {
+  if (!types || types.length === 0) return '';
+  for (const t of types) {
+    if (!(RELATIONSHIP_TYPES as readonly string[]).includes(t)) throw new Error(`Unknown relationship type ${t}`);
+  }
+  return `:${types.join('|')}`;
+}
+
+function boundedInt(value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`Integer ${value} outside ${min}..${max}`);
+  }
+  return value;
+}
+
+/** For the node `n` in scope: its listings on control lists, as `listings`. */
+const LISTINGS = `
+  CALL (n) {
+    OPTIONAL MATCH (n)-[l:LISTED_ON]->(list:ControlList)
+    RETURN collect(CASE WHEN list IS NULL THEN NULL ELSE
+      {listId: list.id, listName: list.name, date: l.from, citation: l.citation, sourceIds: l.sourceIds}
+    END) AS listings
+  }`;
+
+/** For a list `ns` in scope: `entries`, each node with its listings. */
+const ENTRIES = `
+  CALL (ns) {
+    UNWIND ns AS n
+    WITH DISTINCT n
+    ${LISTINGS}
+    RETURN collect({node: n, listings: listings}) AS entries
+  }`;
+
+export const SEARCH = `
+  CALL db.index.fulltext.queryNodes($index, $query, {limit: $fetch}) YIELD node AS n, score
+  WHERE $kinds IS NULL OR any(label IN labels(n) WHERE label IN $kinds)
+  WITH n, score ORDER BY score DESC, n.name LIMIT $limit
+  ${LISTINGS}
+  RETURN n, score, listings`;
+
+export const ENTITY = `
+  MATCH (n:Entity {id: $id})
+  ${LISTINGS}
+  RETURN n, listings`;
+
+/** Every Source cited by the entity or by any relationship it takes part in. */
+export const ENTITY_SOURCES = `
+  MATCH (e:Entity {id: $id})
+  OPTIONAL MATCH (e)-[r]-()
+  WITH e, reduce(ids = coalesce(e.sourceIds, []), x IN collect(r.sourceIds) | ids + x) AS ids
+  UNWIND ids AS sourceId
+  WITH DISTINCT sourceId
+  MATCH (n:Source {id: sourceId})
+  ${LISTINGS}
+  RETURN n, listings
+  ORDER BY n.date DESC, n.name`;
+
+export const ENTITY_RELATIONSHIP_COUNTS = `
+  MATCH (n:Entity {id: $id})
+  CALL (n) {
+    MATCH (n)-[r]->() RETURN type(r) AS type, 'out' AS direction, count(r) AS count
+    UNION ALL
+    MATCH (n)<-[r]-() RETURN type(r) AS type, 'in' AS direction, count(r) AS count
+  }
+  RETURN type, direction, count ORDER BY type, direction`;
+
+export const ENTITIES_EXIST = `
+  UNWIND $ids AS id
+  OPTIONAL MATCH (n:Entity {id: id})
+  RETURN id, n IS NOT NULL AS exists`;
+
+export function neighbors(types: readonly RelationshipType[] | undefined, direction: 'out' | 'in' | 'both'): string {
+  const filter = typeFilter(types);
+  const arrow = (rel: string, other: string) =>
+    direction === 'out'
+      ? `(center)-${rel}->${other}`
+      : direction === 'in'
+        ? `(center)<-${rel}-${other}`
+        : `(center)-${rel}-${other}`;
+  return `
+    MATCH (center:Entity {id: $id})
+    CALL (center) {
+      MATCH ${arrow(`[r${filter}]`, '(m:Entity)')}
+      WITH r, m ORDER BY type(r), m.name, r.id LIMIT $limit
+      RETURN collect(r) AS rels, collect(m) AS others
+    }
+    WITH center, rels, others, COUNT { ${arrow(`[${filter}]`, '(:Entity)')} } AS total
+    WITH rels, total, [center] + others AS ns
+    ${ENTRIES}
+    RETURN entries, rels, total`;
+}
+
+/** Shortest paths (all of the shortest length), or up to k paths shortest first. */
+export function paths(options: {
+  types: readonly RelationshipType[];
+  maxHops: number;
+  mode: 'shortest' | 'k';
+  k: number;
+}): string {
+  const hops = boundedInt(options.maxHops, 1, 10);
+  // Cypher takes the SHORTEST count and the hop bounds only as literals; both are bounded integers.
+  const selector = options.mode === 'k' ? `SHORTEST ${boundedInt(options.k, 1, 10)}` : 'ALL SHORTEST';
+  return `
+    MATCH p = ${selector} (a:Entity {id: $from})-[${typeFilter(options.types)}]-{1,${hops}}(b:Entity {id: $to})
+    WITH p LIMIT $maxPaths
+    WITH p, nodes(p) AS ns
+    ${ENTRIES}
+    RETURN entries, relationships(p) AS rels
+    ORDER BY length(p)`;
+}
+
+/**
+ * Everything reached from `$from` along the flow filter (APOC relationship filter syntax such as
+ * "MANUFACTURES>|<DISTRIBUTES_FOR"), breadth first, each node once; then the flow relationships
+ * among what was reached.
+ */
+export const TRACE = `
+  MATCH (start:Entity {id: $from})
+  CALL apoc.path.subgraphNodes(start, {
+    relationshipFilter: $relationshipFilter, maxLevel: $maxHops, limit: $limit, bfs: true
+  }) YIELD node
+  WITH collect(node) AS ns
+  CALL (ns) {
+    UNWIND ns AS x
+    MATCH (x)-[r]->(y)
+    WHERE type(r) IN $flowTypes AND y IN ns
+    RETURN collect(DISTINCT r) AS rels
+  }
+  ${ENTRIES}
+  RETURN entries, rels`;
+
+/** Counts per kind and per type, from Neo4j's count store (constant time each). */
+export const SCHEMA_COUNTS = [
+  ...ENTITY_KINDS.map((kind) => `MATCH (n:${kind}) RETURN 'kind' AS what, '${kind}' AS name, count(n) AS count`),
+  ...RELATIONSHIP_TYPES.map(
+    (type) => `MATCH ()-[r:${type}]->() RETURN 'type' AS what, '${type}' AS name, count(r) AS count`,
+  ),
+].join('\nUNION ALL\n');

@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import { GraphRepository, UnknownEntityError } from '../db/graph-repository.ts';
+import type { Database } from '../db/database.ts';
+import { QueryRunner } from '../db/runner.ts';
+import { HttpError, isDatabaseUnavailable, isQueryTimeout } from './errors.ts';
+import { entityRoutes } from './routes/entities.ts';
+import { graphRoutes } from './routes/graph.ts';
+import { healthRoutes } from './routes/health.ts';
+import { searchRoutes } from './routes/search.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    graph: GraphRepository;
+  }
+}
+
+export interface AppOptions {
+  config: Pick<Config, 'queryTimeoutMs' | 'logLevel' | 'webDistDir'>;
+  db: Database;
+  /** The version /api/health reports. */
+  version?: string;
+}
+
+/** Turns anything thrown by a route into the contract's error body with the right status. */
+function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  if (error instanceof UnknownEntityError) {
+    return new HttpError(404, 'not_found', error.message, { field: error.field, id: error.id });
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new HttpError(503, 'database_unavailable', 'The graph database is unreachable; try again shortly.');
+  }
+  if (isQueryTimeout(error)) {
+    return new HttpError(
+      504,
+      'timeout',
+      'The query took longer than the server allows; narrow it (fewer hops, fewer types).',
+    );
+  }
+  // Fastify's own request errors (e.g. a malformed JSON body) carry a 4xx statusCode.
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new HttpError(status, 'bad_request', (error as Error).message);
+  }
+  return new HttpError(500, 'internal', 'Internal error');
+}
+
+/** The whole HTTP app: API routes under /api, the built web app at /. Starting it is main.ts's job. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.config.logLevel },
+    // Query strings like ?types=A&types=B arrive as arrays; the schemas accept both forms.
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('graph', new GraphRepository(new QueryRunner(options.db, options.config.queryTimeoutMs)));
+
+  app.setErrorHandler((error, request, reply) => {
+    const httpError = toHttpError(error);
+    if (httpError.status >= 500) request.log.error({ err: error }, httpError.message);
+    void reply.status(httpError.status).send(httpError.body());
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { version: options.version ?? '0.0.0' });
+      await api.register(searchRoutes);
+      await api.register(entityRoutes);
+      await api.register(graphRoutes);
+      api.setNotFoundHandler((request, reply) => {
+        void reply
+          .status(404)
+          .send(new HttpError(404, 'not_found', `No API route ${request.method} ${request.url}`).body());
+      });
+    },
+    { prefix: '/api' },
+  );
+
+  const webDist = options.config.webDistDir;
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // Client-side routes fall back to the app's page.
+    app.setNotFoundHandler((_request, reply) => reply.sendFile('index.html'));
+  } else {
+    app.get('/', (_request, reply) =>
+      reply
+        .type('text/plain')
+        .send(`The web app is not built (${webDist} is missing). Run: npm run build -w @explorer/web`),
+    );
+  }
+  return app;
+}

@@ -1,0 +1,61 @@
+/**
+ * Turns what a user typed into full-text queries. The user's text never reaches Lucene's parser
+ * unescaped: every term is escaped, then combined with operators we choose.
+ */
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+export function escapeLucene(term: string): string {
+  return term.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
+}
+
+/** Han, kana and hangul characters: text the CJK index (bigrams) handles and the Latin one does not. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+
+export function hasCjk(text: string): boolean {
+  return CJK.test(text);
+}
+
+/** Edit distance allowed for a term: none for short ones (too many false hits), more for long ones. */
+function fuzziness(term: string): number {
+  if (term.length <= 3) return 0;
+  if (term.length <= 6) return 1;
+  return 2;
+}
+
+/**
+ * Query for the Latin index: every word must match, exactly (boosted), as a prefix (so results come
+ * while typing) or within a small edit distance (so "digitl" finds "Digital"). A lone CJK character
+ * also goes here: the standard analyzer indexes Han text one character per term, while the CJK
+ * index only holds pairs.
+ */
+export function latinQuery(text: string): string | null {
+  const words = text
+    .replace(CJK_RUN, ' ')
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 12);
+  const clauses = words.map((word) => {
+    const t = escapeLucene(word);
+    const alternatives = [`${t}^4`, `${t}*^2`];
+    const distance = fuzziness(word);
+    if (distance > 0) alternatives.push(`${t}~${distance}`);
+    return `+(${alternatives.join(' OR ')})`;
+  });
+  for (const char of cjkRuns(text).filter((run) => run.length === 1)) clauses.push(`+"${escapeLucene(char)}"`);
+  return clauses.length > 0 ? clauses.join(' ') : null;
+}
+
+function cjkRuns(text: string): string[] {
+  return (text.match(CJK_RUN) ?? []).slice(0, 12);
+}
+
+/** Query for the CJK (bigram) index: each run of two or more such characters as a phrase. */
+export function cjkQuery(text: string): string | null {
+  const runs = cjkRuns(text).filter((run) => run.length > 1);
+  if (runs.length === 0) return null;
+  return runs.map((run) => `+"${escapeLucene(run)}"`).join(' ');
+}

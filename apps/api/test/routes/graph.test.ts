@@ -1,0 +1,94 @@
+import { BoundedGraphResponseSchema, PathsResponseSchema, TRACE_FLOW } from '@explorer/model';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/context.ts';
+
+const { app } = useTestApp();
+
+const get = async (url: string) => {
+  const response = await app().inject({ method: 'GET', url });
+  return { status: response.statusCode, body: response.json() as Record<string, unknown> };
+};
+
+describe('GET /api/paths', () => {
+  it('finds the direct sale from Seagate to Hikvision', async () => {
+    const { status, body } = await get('/api/paths?from=seagate&to=hikvision');
+    expect(status).toBe(200);
+    const { paths } = PathsResponseSchema.parse(body);
+    expect(paths[0]?.edges).toEqual([
+      expect.objectContaining({ type: 'SUPPLIED', source: 'seagate', target: 'hikvision' }),
+    ]);
+  });
+
+  it('does not route through the Entity List unless asked', async () => {
+    const plain = PathsResponseSchema.parse((await get('/api/paths?from=hikvision&to=dahua&maxHops=4')).body);
+    expect(plain.paths.flatMap((p) => p.edges).some((e) => e.type === 'LISTED_ON')).toBe(false);
+    const viaList = PathsResponseSchema.parse((await get('/api/paths?from=hikvision&to=dahua&types=LISTED_ON')).body);
+    expect(viaList.paths[0]?.nodes.map((n) => n.id)).toContain('bis-entity-list');
+  });
+
+  it('returns up to k distinct paths, shortest first', async () => {
+    const { body } = await get(
+      '/api/paths?from=demo-co-example-disk-drives&to=demo-psb-northbridge&mode=k&k=3&maxHops=6',
+    );
+    const { paths } = PathsResponseSchema.parse(body);
+    expect(paths.length).toBeGreaterThan(1);
+    expect(paths.length).toBeLessThanOrEqual(3);
+    const lengths = paths.map((p) => p.edges.length);
+    expect([...lengths].sort((a, b) => a - b)).toEqual(lengths);
+    const signatures = paths.map((p) => p.edges.map((e) => e.id).join('>'));
+    expect(new Set(signatures).size).toBe(paths.length);
+  });
+
+  it('never links the fictional demo data to the real data', async () => {
+    const { body } = await get('/api/paths?from=seagate&to=demo-co-example-disk-drives&maxHops=10');
+    expect(PathsResponseSchema.parse(body).paths).toEqual([]);
+  });
+
+  it.each([
+    ['from=seagate&to=hikvision&maxHops=11', 400, 'maxHops'],
+    ['from=seagate&to=seagate', 400, 'to'],
+    ['from=seagate', 400, 'to'],
+    ['from=seagate&to=hikvision&mode=longest', 400, 'mode'],
+    ['from=nobody&to=hikvision', 404, 'from'],
+    ['from=seagate&to=nobody', 404, 'to'],
+  ])('?%s → %i naming %s', async (query, status, field) => {
+    const response = await get(`/api/paths?${query}`);
+    expect(response.status).toBe(status);
+    expect(JSON.stringify(response.body)).toContain(field);
+  });
+});
+
+describe('GET /api/trace', () => {
+  it('traces Seagate downstream to Xinjiang public-security bodies, flagging Entity-Listed firms', async () => {
+    const { status, body } = await get('/api/trace?from=seagate&direction=downstream');
+    expect(status).toBe(200);
+    const graph = BoundedGraphResponseSchema.parse(body);
+    const bodies = graph.nodes.filter((n) => n.kind === 'PublicSecurityBody');
+    expect(bodies.some((n) => /Xinjiang/i.test(`${n.name} ${String(n.properties['region'] ?? '')}`))).toBe(true);
+    const hikvision = graph.nodes.find((n) => n.id === 'hikvision');
+    expect(hikvision?.flags.listings).toContainEqual(
+      expect.objectContaining({ listId: 'bis-entity-list', date: '2019-10-09' }),
+    );
+    const flowTypes = Object.keys(TRACE_FLOW);
+    expect(graph.edges.every((e) => flowTypes.includes(e.type))).toBe(true);
+    expect(graph.nodes.some((n) => n.flags.synthetic)).toBe(false);
+  });
+
+  it('traces upstream from a buyer back to the manufacturers', async () => {
+    const { body } = await get('/api/trace?from=demo-psb-millwick&direction=upstream');
+    const ids = BoundedGraphResponseSchema.parse(body).nodes.map((n) => n.id);
+    expect(ids).toEqual(expect.arrayContaining(['demo-co-example-star-trading', 'demo-co-example-disk-drives']));
+  });
+
+  it('respects maxHops', async () => {
+    const one = BoundedGraphResponseSchema.parse((await get('/api/trace?from=seagate&maxHops=1')).body);
+    const six = BoundedGraphResponseSchema.parse((await get('/api/trace?from=seagate&maxHops=6')).body);
+    expect(one.nodes.length).toBeLessThan(six.nodes.length);
+    expect(one.nodes.some((n) => n.kind === 'PublicSecurityBody')).toBe(false);
+  });
+
+  it('rejects a bad direction and an unknown start', async () => {
+    expect((await get('/api/trace?from=seagate&direction=sideways')).status).toBe(400);
+    expect((await get('/api/trace?from=nobody')).status).toBe(404);
+  });
+});

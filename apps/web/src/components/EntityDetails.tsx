@@ -1,0 +1,84 @@
+import type { JsonValue } from '@explorer/model';
+import { useEntity } from '../api/hooks.ts';
+import { ErrorBanner } from './ErrorBanner.tsx';
+import { FlagBadges } from './FlagBadges.tsx';
+import { SourceList } from './SourceList.tsx';
+
+/** Properties shown elsewhere in the panel, or bookkeeping a reader does not need. */
+const HIDDEN = new Set(['aliases', 'sourceIds', 'synthetic', 'group', 'dataset']);
+
+function show(value: JsonValue): string {
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+export function EntityDetails({ id }: { id: string }) {
+  const { data, error, isPending } = useEntity(id);
+  if (error) return <ErrorBanner error={error} />;
+  if (isPending) return <p aria-busy="true">Loading…</p>;
+  const { entity, sources, relationshipCounts } = data;
+  const aliases = Array.isArray(entity.properties['aliases']) ? entity.properties['aliases'] : [];
+  const properties = Object.entries(entity.properties).filter(([key]) => !HIDDEN.has(key));
+
+  return (
+    <article className="entity-details" aria-labelledby="entity-title">
+      <h2 id="entity-title">{entity.name}</h2>
+      <p className="muted">
+        {entity.kind} · <code>{entity.id}</code>
+      </p>
+      <FlagBadges flags={entity.flags} />
+      {entity.flags.synthetic && (
+        <p className="caveat">This entity is invented for demonstration. It is not a real organisation.</p>
+      )}
+      {aliases.length > 0 && (
+        <section>
+          <h3>Also known as</h3>
+          <p>{aliases.map(String).join(' · ')}</p>
+        </section>
+      )}
+      {entity.flags.listings.length > 0 && (
+        <section>
+          <h3>Control lists</h3>
+          <ul>
+            {entity.flags.listings.map((listing) => (
+              <li key={listing.listId}>
+                {listing.listName}, listed {listing.date ?? 'on an unknown date'}
+                {listing.citation ? ` (${listing.citation})` : ''} — sources: {listing.sourceIds.join(', ')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {properties.length > 0 && (
+        <section>
+          <h3>Details</h3>
+          <dl>
+            {properties.map(([key, value]) => (
+              <div key={key} className="property">
+                <dt>{key}</dt>
+                <dd>{show(value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      <section>
+        <h3>Relationships</h3>
+        {relationshipCounts.length === 0 ? (
+          <p className="muted">None.</p>
+        ) : (
+          <ul>
+            {relationshipCounts.map((c) => (
+              <li key={`${c.type}-${c.direction}`}>
+                {c.type} ({c.direction === 'out' ? 'outgoing' : 'incoming'}): {c.count}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section>
+        <h3>Sources ({sources.length})</h3>
+        <SourceList sources={sources} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,26 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startTestDatabase } from '@explorer/api/testing';
+import { build } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUri: string;
+    webDistDir: string;
+  }
+}
+
+const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Builds the real web app (into a temp folder) and starts a seeded database for the browser tests. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const outDir = await mkdtemp(path.join(os.tmpdir(), 'explorer-web-'));
+  await build({ root: WEB_ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const database = await startTestDatabase();
+  project.provide('neo4jUri', database.uri);
+  project.provide('webDistDir', outDir);
+  return database.stop;
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { EntityKindSchema } from './entities.ts';
+import { FlagsSchema, GraphNodeSchema, GraphSchema } from './graph.ts';
+import { IdSchema } from './primitives.ts';
+import { RelationshipTypeSchema } from './relationships.ts';
+
+/**
+ * The HTTP contract: request schemas (what routes accept, parsed from query strings) and response
+ * schemas (what they return). The api validates requests with them; the web app types its calls.
+ */
+
+/** A query-string list: "a,b" or repeated ?x=a&x=b, empty entries dropped. */
+const csvList = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => {
+    if (value === undefined || value === '') return undefined;
+    const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(','));
+    return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+  }, z.array(item).max(50).optional());
+
+const intParam = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+export const LIMITS = {
+  searchDefault: 20,
+  searchMax: 100,
+  neighborsDefault: 100,
+  neighborsMax: 500,
+  pathHopsDefault: 6,
+  pathHopsMax: 10,
+  pathKDefault: 3,
+  pathKMax: 10,
+  traceHopsDefault: 6,
+  traceHopsMax: 10,
+  traceNodesMax: 500,
+} as const;
+
+// ---- requests ----
+
+export const SearchQuerySchema = z.object({
+  q: z.string().trim().min(1, 'q must not be empty').max(200),
+  kinds: csvList(EntityKindSchema),
+  limit: intParam(1, LIMITS.searchMax, LIMITS.searchDefault),
+});
+export type SearchQuery = z.infer<typeof SearchQuerySchema>;
+
+export const EntityParamsSchema = z.object({ id: IdSchema });
+
+export const DIRECTIONS = ['out', 'in', 'both'] as const;
+export const NeighborsQuerySchema = z.object({
+  types: csvList(RelationshipTypeSchema),
+  direction: z.enum(DIRECTIONS).default('both'),
+  limit: intParam(1, LIMITS.neighborsMax, LIMITS.neighborsDefault),
+});
+export type NeighborsQuery = z.infer<typeof NeighborsQuerySchema>;
+
+export const PathsQuerySchema = z
+  .object({
+    from: IdSchema,
+    to: IdSchema,
+    maxHops: intParam(1, LIMITS.pathHopsMax, LIMITS.pathHopsDefault),
+    types: csvList(RelationshipTypeSchema),
+    mode: z.enum(['shortest', 'k']).default('shortest'),
+    k: intParam(1, LIMITS.pathKMax, LIMITS.pathKDefault),
+  })
+  .refine((q) => q.from !== q.to, { message: 'from and to must differ', path: ['to'] });
+export type PathsQuery = z.infer<typeof PathsQuerySchema>;
+
+export const TraceQuerySchema = z.object({
+  from: IdSchema,
+  direction: z.enum(['downstream', 'upstream']).default('downstream'),
+  maxHops: intParam(1, LIMITS.traceHopsMax, LIMITS.traceHopsDefault),
+});
+export type TraceQuery = z.infer<typeof TraceQuerySchema>;
+
+// ---- responses ----
+
+export const HealthResponseSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  neo4j: z.enum(['up', 'down']),
+  version: z.string(),
+  /** What the database said when it is down, so an operator sees why. */
+  detail: z.string().optional(),
+});
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+export const SchemaResponseSchema = z.object({
+  entityKinds: z.array(z.object({ kind: EntityKindSchema, count: z.number() })),
+  relationshipTypes: z.array(z.object({ type: RelationshipTypeSchema, count: z.number() })),
+});
+export type SchemaResponse = z.infer<typeof SchemaResponseSchema>;
+
+export const SearchResultSchema = z.object({
+  id: z.string(),
+  kind: EntityKindSchema,
+  name: z.string(),
+  aliases: z.array(z.string()),
+  country: z.string().nullable(),
+  score: z.number(),
+  flags: FlagsSchema,
+});
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+export const SearchResponseSchema = z.object({ results: z.array(SearchResultSchema) });
+export type SearchResponse = z.infer<typeof SearchResponseSchema>;
+
+/** A relationship of the entity, counted by type and direction. */
+export const RelationshipCountSchema = z.object({
+  type: RelationshipTypeSchema,
+  direction: z.enum(['out', 'in']),
+  count: z.number(),
+});
+export const EntityResponseSchema = z.object({
+  entity: GraphNodeSchema,
+  /** Every Source cited by the entity itself or by any of its relationships. */
+  sources: z.array(GraphNodeSchema),
+  relationshipCounts: z.array(RelationshipCountSchema),
+});
+export type EntityResponse = z.infer<typeof EntityResponseSchema>;
+
+/** A graph, and whether a cap cut it short. */
+export const BoundedGraphResponseSchema = GraphSchema.extend({ truncated: z.boolean() });
+export type BoundedGraphResponse = z.infer<typeof BoundedGraphResponseSchema>;
+
+export const PathsResponseSchema = z.object({ paths: z.array(GraphSchema) });
+export type PathsResponse = z.infer<typeof PathsResponseSchema>;
+
+export const ERROR_CODES = ['bad_request', 'not_found', 'database_unavailable', 'timeout', 'internal'] as const;
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -1,0 +1,259 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { ensureBuilt } from './build.ts';
+import { CLASSES_DIR, DEFAULT_DATA_DIR, LIB_DIR, PLUGINS_DIR } from './paths.ts';
+import { pickFreePort, waitForPort } from './ports.ts';
+import { checkPrerequisites, javaCommand } from './prerequisites.ts';
+
+export interface StartOptions {
+  /** Neo4j home (data/, logs/). Default: <repo>/.data/neo4j. */
+  dataDir?: string;
+  /** 0 or undefined: pick a free port. */
+  boltPort?: number;
+  /** Default 127.0.0.1. Auth is off in embedded mode, so keep it on loopback. */
+  boltHost?: string;
+  /** JVM heap (-Xmx), default 1024. */
+  heapMb?: number;
+  /** db.transaction.timeout (and lock acquisition timeout), default 30. */
+  txTimeoutSeconds?: number;
+  /** Page cache, default 512. */
+  pageCacheMb?: number;
+  /** Memory cap of one transaction (db.memory.transaction.max), default 512. */
+  txMaxMb?: number;
+  /** Default 120 000. */
+  startTimeoutMs?: number;
+  /** Receives every line the JVM prints on stderr (Neo4j's own logs go to <dataDir>/logs). */
+  log?: (line: string) => void;
+}
+
+export interface ExitInfo {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface Neo4jLocal {
+  /** bolt://127.0.0.1:<port>; no auth. */
+  uri: string;
+  boltPort: number;
+  dataDir: string;
+  /** SIGTERM, wait up to 60 s for the clean shutdown, then SIGKILL. Idempotent. */
+  stop(): Promise<void>;
+  /** Settles when the JVM has exited (code 0 after a clean stop). */
+  exited: Promise<ExitInfo>;
+}
+
+const MAIN_CLASS = 'org.explorer.neo4jlocal.Launcher';
+const READY_PREFIX = 'NEO4J_LOCAL_READY ';
+/** Same opens as Neo4j's own test runs; without them Java 17 logs illegal-access warnings or fails. */
+const ADD_OPENS = ['java.base/java.nio', 'java.base/java.io', 'java.base/sun.nio.ch'].map(
+  (p) => `--add-opens=${p}=ALL-UNNAMED`,
+);
+/** Launcher exit code when the Bolt port is taken (see Launcher.java). */
+const EXIT_PORT_IN_USE = 4;
+const PORT_ATTEMPTS = 3;
+const STOP_TIMEOUT_MS = 60_000;
+const STDERR_TAIL = 40;
+
+/** JVMs started by this process; SIGTERMed if Node exits without stopping them. */
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function track(child: ChildProcess): void {
+  running.add(child);
+  child.once('close', () => running.delete(child));
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    // Synchronous hook: all we can do is signal. The JVM then shuts down cleanly on its own;
+    // if Node dies harder than this, the launcher sees its stdin close and stops too.
+    process.on('exit', () => {
+      for (const c of running) c.kill('SIGTERM');
+    });
+  }
+}
+
+class StartFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number | null,
+  ) {
+    super(message);
+  }
+}
+
+function positiveInt(name: string, value: number): number {
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got ${value}`);
+  return value;
+}
+
+/** Neo4j and APOC read NEO4J_* / APOC_* env vars (NEO4J_CONF, APOC_EXPORT_FILE_ENABLED, ...); don't let them leak in. */
+function childEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(APOC|NEO4J)_/.test(key)));
+}
+
+/** Where to connect when listening on a wildcard address. */
+function connectHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '::1';
+  return host;
+}
+
+function boltUri(host: string, port: number): string {
+  const h = connectHost(host);
+  return `bolt://${h.includes(':') ? `[${h}]` : h}:${port}`;
+}
+
+/** Resolves true if `promise` settled within `ms`, false otherwise; never leaves a timer behind. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function terminate(child: ChildProcess, exited: Promise<ExitInfo>, graceMs: number): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGTERM');
+    if (await settlesWithin(exited, graceMs)) return;
+    child.kill('SIGKILL');
+  }
+  await exited;
+}
+
+interface Settings {
+  dataDir: string;
+  host: string;
+  port: number;
+  heapMb: number;
+  txTimeoutSeconds: number;
+  pageCacheMb: number;
+  txMaxMb: number;
+  startTimeoutMs: number;
+  log: (line: string) => void;
+}
+
+async function launchOnce(s: Settings): Promise<Neo4jLocal> {
+  const args = [
+    `-Xmx${s.heapMb}m`,
+    ...ADD_OPENS,
+    // A JVM that ran out of heap is not worth keeping alive half-broken (Neo4j's own default).
+    '-XX:+ExitOnOutOfMemoryError',
+    '-cp',
+    [CLASSES_DIR, path.join(LIB_DIR, '*')].join(path.delimiter),
+    MAIN_CLASS,
+    ...['--home', s.dataDir, '--bolt-host', s.host, '--bolt-port', String(s.port)],
+    ...['--tx-timeout-seconds', String(s.txTimeoutSeconds), '--pagecache-mb', String(s.pageCacheMb)],
+    ...['--tx-max-mb', String(s.txMaxMb), '--plugin-dir', PLUGINS_DIR],
+    '--exit-on-stdin-eof',
+  ];
+  // stdin stays an open pipe: when this process dies, it closes and the launcher shuts down.
+  const child = spawn(javaCommand(), args, { env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+  track(child);
+  child.stdin.on('error', () => {}); // EPIPE after the JVM exits is expected
+  const exited = new Promise<ExitInfo>((resolve) => {
+    child.once('close', (code, signal) => resolve({ code, signal }));
+  });
+
+  const stderrTail: string[] = [];
+  createInterface({ input: child.stderr }).on('line', (line) => {
+    stderrTail.push(line);
+    if (stderrTail.length > STDERR_TAIL) stderrTail.shift();
+    s.log(line);
+  });
+  const describeStderr = () => (stderrTail.length ? `\nLast stderr lines:\n${stderrTail.join('\n')}` : '');
+
+  const started = Date.now();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new StartFailure(`Embedded Neo4j did not become ready within ${s.startTimeoutMs} ms.`, null)),
+        s.startTimeoutMs,
+      );
+      const finish = (error?: Error) => {
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve();
+      };
+      child.once('error', (error) =>
+        finish(new StartFailure(`Could not run ${javaCommand()}: ${error.message}`, null)),
+      );
+      void exited.then(({ code, signal }) => {
+        const reason = [...stderrTail].reverse().find((line) => line.startsWith('neo4j-local:'));
+        const how = code !== null ? `code ${code}` : `signal ${String(signal)}`;
+        finish(
+          new StartFailure(
+            `Embedded Neo4j exited with ${how} before it was ready${reason ? `: ${reason}` : '.'}`,
+            code,
+          ),
+        );
+      });
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        if (line.startsWith(READY_PREFIX)) finish();
+        else s.log(line);
+      });
+    });
+    // READY means the database is available; also make sure Bolt really accepts connections.
+    await waitForPort(connectHost(s.host), s.port, Math.max(1_000, s.startTimeoutMs - (Date.now() - started)));
+  } catch (error) {
+    await terminate(child, exited, 10_000);
+    const message = error instanceof Error ? error.message : String(error);
+    const exitCode = error instanceof StartFailure ? error.exitCode : null;
+    throw new StartFailure(
+      `${message} (data dir ${s.dataDir}; Neo4j logs in ${path.join(s.dataDir, 'logs')})${describeStderr()}`,
+      exitCode,
+    );
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    uri: boltUri(s.host, s.port),
+    boltPort: s.port,
+    dataDir: s.dataDir,
+    exited,
+    stop() {
+      stopping ??= terminate(child, exited, STOP_TIMEOUT_MS);
+      return stopping;
+    },
+  };
+}
+
+/**
+ * Starts an embedded Neo4j 5.26 Community with APOC core (building the Java side first if
+ * needed) and resolves once Bolt accepts connections.
+ */
+export async function startNeo4jLocal(options: StartOptions = {}): Promise<Neo4jLocal> {
+  await checkPrerequisites();
+  await ensureBuilt();
+
+  const requestedPort = options.boltPort ?? 0;
+  if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) {
+    throw new Error(`boltPort must be an integer between 0 and 65535, got ${requestedPort}`);
+  }
+  const host = options.boltHost ?? '127.0.0.1';
+  const base = {
+    dataDir: path.resolve(options.dataDir ?? DEFAULT_DATA_DIR),
+    host,
+    heapMb: positiveInt('heapMb', options.heapMb ?? 1024),
+    txTimeoutSeconds: positiveInt('txTimeoutSeconds', options.txTimeoutSeconds ?? 30),
+    pageCacheMb: positiveInt('pageCacheMb', options.pageCacheMb ?? 512),
+    txMaxMb: positiveInt('txMaxMb', options.txMaxMb ?? 512),
+    startTimeoutMs: positiveInt('startTimeoutMs', options.startTimeoutMs ?? 120_000),
+    log: options.log ?? (() => {}),
+  };
+
+  // A free port picked here can be taken before the JVM binds it; pick again in that case.
+  for (let attempt = 1; ; attempt++) {
+    const port = requestedPort || (await pickFreePort(host));
+    try {
+      return await launchOnce({ ...base, port });
+    } catch (error) {
+      const portTaken = error instanceof StartFailure && error.exitCode === EXIT_PORT_IN_USE;
+      if (!portTaken || requestedPort !== 0 || attempt >= PORT_ATTEMPTS) throw error;
+    }
+  }
+}

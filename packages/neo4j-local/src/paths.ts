@@ -1,0 +1,15 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** packages/neo4j-local */
+export const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+/** The Maven project holding the Java launcher. */
+export const JAVA_DIR = path.join(PACKAGE_DIR, 'java');
+export const TARGET_DIR = path.join(JAVA_DIR, 'target');
+export const CLASSES_DIR = path.join(TARGET_DIR, 'classes');
+/** Runtime dependencies copied by maven-dependency-plugin (thin classpath, no shaded jar). */
+export const LIB_DIR = path.join(TARGET_DIR, 'lib');
+/** apoc-core again, as Neo4j's plugin directory: its procedure loader scans the jars found there. */
+export const PLUGINS_DIR = path.join(TARGET_DIR, 'plugins');
+/** Default data folder: <repo>/.data/neo4j (git-ignored), independent of the current directory. */
+export const DEFAULT_DATA_DIR = path.resolve(PACKAGE_DIR, '..', '..', '.data', 'neo4j');
