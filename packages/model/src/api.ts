@@ -120,6 +120,10 @@ export type EntityResponse = z.infer<typeof EntityResponseSchema>;
 export const BoundedGraphResponseSchema = GraphSchema.extend({ truncated: z.boolean() });
 export type BoundedGraphResponse = z.infer<typeof BoundedGraphResponseSchema>;
 
+/** A trace: the graph reached, and how many hops from the start each node is (for left-to-right layouts). */
+export const TraceResponseSchema = BoundedGraphResponseSchema.extend({ depth: z.record(z.string(), z.number()) });
+export type TraceResponse = z.infer<typeof TraceResponseSchema>;
+
 export const PathsResponseSchema = z.object({ paths: z.array(GraphSchema) });
 export type PathsResponse = z.infer<typeof PathsResponseSchema>;
 

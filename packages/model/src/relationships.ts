@@ -94,6 +94,26 @@ export const TRACE_FLOW: Partial<Record<RelationshipType, 'forward' | 'backward'
 };
 
 /**
+ * A deal that was only announced, or abandoned, moved no technology: the trace does not follow
+ * relationships with these statuses (only ACQUIRED has a status today).
+ */
+export const NON_FLOWING_STATUSES: readonly string[] = ['announced', 'abandoned'];
+
+/** The types to follow out of and into a node when tracing downstream or upstream. */
+export function traceTypes(direction: 'downstream' | 'upstream'): {
+  outgoing: RelationshipType[];
+  incoming: RelationshipType[];
+} {
+  const outgoing: RelationshipType[] = [];
+  const incoming: RelationshipType[] = [];
+  for (const [type, flow] of Object.entries(TRACE_FLOW) as Array<[RelationshipType, 'forward' | 'backward']>) {
+    const followsStartToEnd = (flow === 'forward') === (direction === 'downstream');
+    (followsStartToEnd ? outgoing : incoming).push(type);
+  }
+  return { outgoing, incoming };
+}
+
+/**
  * Types that join many unrelated entities through one hub (every listed firm shares the Entity List
  * node): a path through them says nothing, so path finding skips them unless asked.
  */

@@ -6,6 +6,7 @@ import {
   SearchQuerySchema,
   TRACE_FLOW,
   RELATIONSHIP_TYPES,
+  traceTypes,
 } from '../src/index.ts';
 
 describe('HTTP request schemas', () => {
@@ -37,5 +38,12 @@ describe('model-derived database schema', () => {
   it('gives every flow type of the trace a direction', () => {
     for (const flow of Object.values(TRACE_FLOW)) expect(['forward', 'backward']).toContain(flow);
     expect(TRACE_FLOW.LISTED_ON).toBeUndefined();
+  });
+
+  it('follows a distributor against its arrow downstream and along it upstream', () => {
+    expect(traceTypes('downstream').incoming).toContain('DISTRIBUTES_FOR');
+    expect(traceTypes('downstream').outgoing).toContain('SUPPLIED');
+    expect(traceTypes('upstream').outgoing).toContain('DISTRIBUTES_FOR');
+    expect(traceTypes('upstream').incoming).toContain('SUPPLIED');
   });
 });

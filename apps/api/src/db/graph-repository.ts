@@ -3,7 +3,10 @@ import {
   HUB_RELATIONSHIP_TYPES,
   LIMITS,
   RELATIONSHIP_TYPES,
+  NON_FLOWING_STATUSES,
   TRACE_FLOW,
+  traceTypes,
+  type TraceResponse,
   type BoundedGraphResponse,
   type EntityKind,
   type EntityResponse,
@@ -35,16 +38,6 @@ export class UnknownEntityError extends Error {
 }
 
 type Entry = { node: Node; listings: RawListing[] };
-
-/** The apoc relationship filter for tracing in one direction, built from the model's flow table. */
-export function traceFilter(direction: 'downstream' | 'upstream'): string {
-  return Object.entries(TRACE_FLOW)
-    .map(([type, flow]) => {
-      const forward = (flow === 'forward') === (direction === 'downstream');
-      return forward ? `${type}>` : `<${type}`;
-    })
-    .join('|');
-}
 
 /** Reads of the graph the API offers, each returning the contract's JSON. */
 export class GraphRepository {
@@ -159,23 +152,41 @@ export class GraphRepository {
     return records.map((r) => toGraph(r.get('entries') as Entry[], r.get('rels') as Relationship[]));
   }
 
-  async trace(query: TraceQuery): Promise<BoundedGraphResponse> {
+  /**
+   * Breadth first from the start along the model's flow directions, one query per hop, each entity
+   * once, at most LIMITS.traceNodesMax entities: nearest first when the cap cuts the trace short.
+   */
+  async trace(query: TraceQuery): Promise<TraceResponse> {
     await this.requireEntities([{ id: query.from, field: 'from' }]);
-    const [record] = await this.runner.read(Q.TRACE, {
-      from: query.from,
-      relationshipFilter: traceFilter(query.direction),
-      maxHops: neo4j.int(query.maxHops),
-      limit: neo4j.int(LIMITS.traceNodesMax + 1),
+    const { outgoing, incoming } = traceTypes(query.direction);
+    const depth = new Map<string, number>([[query.from, 0]]);
+    let frontier = [query.from];
+    let truncated = false;
+    for (let hop = 1; hop <= query.maxHops && frontier.length > 0 && !truncated; hop++) {
+      const room = LIMITS.traceNodesMax - depth.size;
+      const records = await this.runner.read(Q.TRACE_STEP, {
+        frontier,
+        outgoing,
+        incoming,
+        nonFlowingStatuses: NON_FLOWING_STATUSES,
+        visited: [...depth.keys()],
+        limit: neo4j.int(room + 1),
+      });
+      const next = records.map((r) => String(r.get('id')));
+      truncated = next.length > room;
+      frontier = next.slice(0, room);
+      for (const id of frontier) depth.set(id, hop);
+    }
+    const [record] = await this.runner.read(Q.TRACE_RESULT, {
+      ids: [...depth.keys()],
       flowTypes: Object.keys(TRACE_FLOW),
+      nonFlowingStatuses: NON_FLOWING_STATUSES,
     });
-    if (!record) throw new UnknownEntityError(query.from, 'from');
-    const entries = record.get('entries') as Entry[];
-    const truncated = entries.length > LIMITS.traceNodesMax;
-    const kept = truncated ? entries.slice(0, LIMITS.traceNodesMax) : entries;
-    const keptIds = new Set(kept.map((e) => e.node.elementId));
-    const rels = (record.get('rels') as Relationship[]).filter(
-      (r) => keptIds.has(r.startNodeElementId) && keptIds.has(r.endNodeElementId),
-    );
-    return { ...toGraph(kept, rels), truncated };
+    const graph = record
+      ? toGraph(record.get('entries') as Entry[], record.get('rels') as Relationship[])
+      : { nodes: [], edges: [] };
+    // Nearest first, as the trace found them.
+    graph.nodes.sort((a, b) => (depth.get(a.id) ?? 0) - (depth.get(b.id) ?? 0) || a.name.localeCompare(b.name));
+    return { ...graph, truncated, depth: Object.fromEntries(depth) };
   }
 }

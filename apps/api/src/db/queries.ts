@@ -118,21 +118,32 @@ export function paths(options: {
     ORDER BY length(p)`;
 }
 
+/** A relationship that carries technology: not an only-announced or abandoned deal. */
+const FLOWS = `NOT coalesce(r.status, '') IN $nonFlowingStatuses`;
+
 /**
- * Everything reached from `$from` along the flow filter (APOC relationship filter syntax such as
- * "MANUFACTURES>|<DISTRIBUTES_FOR"), breadth first, each node once; then the flow relationships
- * among what was reached.
+ * One breadth-first step of a trace: the entities one hop on from `$frontier` (entity ids), following
+ * `$outgoing` types from start to end and `$incoming` types from end to start, not yet `$visited`.
  */
-export const TRACE = `
-  MATCH (start:Entity {id: $from})
-  CALL apoc.path.subgraphNodes(start, {
-    relationshipFilter: $relationshipFilter, maxLevel: $maxHops, limit: $limit, bfs: true
-  }) YIELD node
-  WITH collect(node) AS ns
+export const TRACE_STEP = `
+  UNWIND $frontier AS id
+  MATCH (a:Entity {id: id})
+  CALL (a) {
+    MATCH (a)-[r]->(b:Entity) WHERE type(r) IN $outgoing AND ${FLOWS} RETURN b
+    UNION
+    MATCH (a)<-[r]-(b:Entity) WHERE type(r) IN $incoming AND ${FLOWS} RETURN b
+  }
+  WITH DISTINCT b WHERE NOT b.id IN $visited
+  RETURN b.id AS id ORDER BY id LIMIT $limit`;
+
+/** The entities `$ids` with their listings, and the flowing relationships among them. */
+export const TRACE_RESULT = `
+  MATCH (n:Entity) WHERE n.id IN $ids
+  WITH collect(n) AS ns
   CALL (ns) {
     UNWIND ns AS x
     MATCH (x)-[r]->(y)
-    WHERE type(r) IN $flowTypes AND y IN ns
+    WHERE type(r) IN $flowTypes AND y IN ns AND ${FLOWS}
     RETURN collect(DISTINCT r) AS rels
   }
   ${ENTRIES}

@@ -1,4 +1,4 @@
-import { BoundedGraphResponseSchema, PathsResponseSchema, TRACE_FLOW } from '@explorer/model';
+import { PathsResponseSchema, TRACE_FLOW, TraceResponseSchema } from '@explorer/model';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/context.ts';
 
@@ -62,7 +62,7 @@ describe('GET /api/trace', () => {
   it('traces Seagate downstream to Xinjiang public-security bodies, flagging Entity-Listed firms', async () => {
     const { status, body } = await get('/api/trace?from=seagate&direction=downstream');
     expect(status).toBe(200);
-    const graph = BoundedGraphResponseSchema.parse(body);
+    const graph = TraceResponseSchema.parse(body);
     const bodies = graph.nodes.filter((n) => n.kind === 'PublicSecurityBody');
     expect(bodies.some((n) => /Xinjiang/i.test(`${n.name} ${String(n.properties['region'] ?? '')}`))).toBe(true);
     const hikvision = graph.nodes.find((n) => n.id === 'hikvision');
@@ -74,15 +74,32 @@ describe('GET /api/trace', () => {
     expect(graph.nodes.some((n) => n.flags.synthetic)).toBe(false);
   });
 
+  it('says how far each entity is from the start', async () => {
+    const trace = TraceResponseSchema.parse((await get('/api/trace?from=seagate')).body);
+    expect(trace.depth['seagate']).toBe(0);
+    expect(trace.depth['hikvision']).toBe(1);
+    expect(trace.depth['xinjiang-public-security-entities']).toBe(3);
+    expect(Object.keys(trace.depth).sort()).toEqual(trace.nodes.map((n) => n.id).sort());
+  });
+
+  it('does not follow a deal that was abandoned', async () => {
+    // Unisplendour's 15% stake in Western Digital was called off in 2016: no technology moved.
+    const down = TraceResponseSchema.parse((await get('/api/trace?from=western-digital')).body);
+    expect(down.nodes.map((n) => n.id)).not.toContain('unisplendour');
+    const up = TraceResponseSchema.parse((await get('/api/trace?from=unisplendour&direction=upstream')).body);
+    expect(up.nodes.map((n) => n.id)).not.toContain('western-digital');
+    expect(up.nodes.map((n) => n.id)).toContain('h3c');
+  });
+
   it('traces upstream from a buyer back to the manufacturers', async () => {
     const { body } = await get('/api/trace?from=demo-psb-millwick&direction=upstream');
-    const ids = BoundedGraphResponseSchema.parse(body).nodes.map((n) => n.id);
+    const ids = TraceResponseSchema.parse(body).nodes.map((n) => n.id);
     expect(ids).toEqual(expect.arrayContaining(['demo-co-example-star-trading', 'demo-co-example-disk-drives']));
   });
 
   it('respects maxHops', async () => {
-    const one = BoundedGraphResponseSchema.parse((await get('/api/trace?from=seagate&maxHops=1')).body);
-    const six = BoundedGraphResponseSchema.parse((await get('/api/trace?from=seagate&maxHops=6')).body);
+    const one = TraceResponseSchema.parse((await get('/api/trace?from=seagate&maxHops=1')).body);
+    const six = TraceResponseSchema.parse((await get('/api/trace?from=seagate&maxHops=6')).body);
     expect(one.nodes.length).toBeLessThan(six.nodes.length);
     expect(one.nodes.some((n) => n.kind === 'PublicSecurityBody')).toBe(false);
   });

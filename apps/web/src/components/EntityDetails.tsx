@@ -17,7 +17,9 @@ export function EntityDetails({ id }: { id: string }) {
   if (isPending) return <p aria-busy="true">Loading…</p>;
   const { entity, sources, relationshipCounts } = data;
   const aliases = Array.isArray(entity.properties['aliases']) ? entity.properties['aliases'] : [];
-  const properties = Object.entries(entity.properties).filter(([key]) => !HIDDEN.has(key));
+  const properties = Object.entries(entity.properties).filter(
+    ([key, value]) => !HIDDEN.has(key) && !(Array.isArray(value) && value.length === 0),
+  );
 
   return (
     <article className="entity-details" aria-labelledby="entity-title">
