@@ -1,13 +1,14 @@
 import type { EntityKind } from '@explorer/model';
 import { useState } from 'react';
-import { useSearch } from './api/hooks.ts';
-import { EntityDetails } from './components/EntityDetails.tsx';
-import { ErrorBanner } from './components/ErrorBanner.tsx';
-import { SearchBox } from './components/SearchBox.tsx';
-import { SearchResults } from './components/SearchResults.tsx';
-import { useDebouncedValue } from './hooks/useDebouncedValue.ts';
+import { useSearch } from '../api/hooks.ts';
+import { EntityDetails } from '../components/EntityDetails.tsx';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { SearchBox } from '../components/SearchBox.tsx';
+import { SearchResults } from '../components/SearchResults.tsx';
+import { useDebouncedValue } from '../hooks/useDebouncedValue.ts';
 
-export function App() {
+/** The journalists' page: search, then an entity's details and sources. */
+export function ExplorerPage() {
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<EntityKind | ''>('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -16,11 +17,7 @@ export function App() {
   const results = debouncedQuery.trim() ? (search.data?.results ?? []) : [];
 
   return (
-    <div className="app">
-      <header>
-        <h1>Supply-chain explorer</h1>
-        <p className="muted">US technology reaching Chinese public-security bodies — every fact with its source.</p>
-      </header>
+    <>
       <main className="layout">
         <section className="search-pane" aria-label="Search">
           <SearchBox query={query} onQueryChange={setQuery} kind={kind} onKindChange={setKind} />
@@ -43,6 +40,6 @@ export function App() {
           )}
         </section>
       </main>
-    </div>
+    </>
   );
 }
