@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, writeFile, cp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Dataset } from '@explorer/model';
+import { DatasetSchema, type Dataset } from '@explorer/model';
 import { InvalidDatasetError, datasetDir, readDataset, readShippedDataset } from '@explorer/seeds';
 import { describe, expect, it } from 'vitest';
 import { isEmpty, loadDataset, SeedConflictError } from '../src/seed/load-dataset.ts';
@@ -15,6 +15,15 @@ const { db } = useTestApp();
 async function entityExists(id: string): Promise<boolean> {
   const { records } = await db().driver.executeQuery('MATCH (n:Entity {id: $id}) RETURN count(n) AS n', { id });
   return Number(records[0]?.get('n')) > 0;
+}
+
+/** A small real (non-synthetic) dataset; the schema fills every default. */
+function testDataset(name: string, entities: unknown[], relationships: unknown[] = []): Dataset {
+  return DatasetSchema.parse({
+    meta: { name, title: name, description: `Test dataset ${name}.`, synthetic: false },
+    entities,
+    relationships,
+  });
 }
 
 describe('seed loader', () => {
@@ -48,32 +57,10 @@ describe('seed loader', () => {
 
   it('rolls back the whole load when a record clashes with the database', async () => {
     const before = await graphChecksum(db());
-    const clash: Dataset = {
-      meta: { name: 'clash', title: 'Clash', description: 'A dataset that redefines a real entity.', synthetic: false },
-      entities: [
-        {
-          id: 'fresh-entity',
-          kind: 'Company',
-          name: 'Fresh',
-          aliases: [],
-          group: false,
-          synthetic: false,
-          sourceIds: [],
-          roles: [],
-          registryIds: [],
-        },
-        {
-          id: 'seagate',
-          kind: 'Product',
-          name: 'Seagate as a product',
-          aliases: [],
-          group: false,
-          synthetic: false,
-          sourceIds: [],
-        },
-      ],
-      relationships: [],
-    };
+    const clash = testDataset('clash', [
+      { id: 'fresh-entity', kind: 'Company', name: 'Fresh' },
+      { id: 'seagate', kind: 'Product', name: 'Seagate as a product' },
+    ]);
     await expect(loadDataset(db(), clash)).rejects.toBeInstanceOf(SeedConflictError);
     expect(await entityExists('fresh-entity')).toBe(false);
     expect(await graphChecksum(db())).toBe(before);
@@ -81,38 +68,11 @@ describe('seed loader', () => {
 
   it('writes nothing when a relationship fails after the entities were written', async () => {
     const before = await graphChecksum(db());
-    const broken: Dataset = {
-      meta: {
-        name: 'broken',
-        title: 'Broken',
-        description: 'Entities, then a relationship to nowhere.',
-        synthetic: false,
-      },
-      entities: [
-        {
-          id: 'half-written',
-          kind: 'Company',
-          name: 'Half written',
-          aliases: [],
-          group: false,
-          synthetic: false,
-          sourceIds: [],
-          roles: [],
-          registryIds: [],
-        },
-      ],
-      relationships: [
-        {
-          id: 'rel-to-nowhere',
-          type: 'SUPPLIED',
-          source: 'half-written',
-          target: 'does-not-exist',
-          sourceIds: ['S1'],
-          confidence: 'high',
-          synthetic: false,
-        },
-      ],
-    };
+    const broken = testDataset(
+      'broken',
+      [{ id: 'half-written', kind: 'Company', name: 'Half written' }],
+      [{ id: 'rel-to-nowhere', type: 'SUPPLIED', source: 'half-written', target: 'does-not-exist', sourceIds: ['S1'] }],
+    );
     await expect(loadDataset(db(), broken)).rejects.toThrow(/not in the database/);
     expect(await entityExists('half-written')).toBe(false);
     expect(await graphChecksum(db())).toBe(before);

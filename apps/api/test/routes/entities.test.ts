@@ -2,12 +2,7 @@ import { BoundedGraphResponseSchema, EntityResponseSchema } from '@explorer/mode
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/context.ts';
 
-const { app } = useTestApp();
-
-const get = async (url: string) => {
-  const response = await app().inject({ method: 'GET', url });
-  return { status: response.statusCode, body: response.json() as Record<string, unknown> };
-};
+const { get } = useTestApp();
 
 describe('GET /api/entities/:id', () => {
   it('returns the entity with its listing, its sources and its relationship counts', async () => {

@@ -2,12 +2,7 @@ import { PathsResponseSchema, TRACE_FLOW, TraceResponseSchema } from '@explorer/
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/context.ts';
 
-const { app } = useTestApp();
-
-const get = async (url: string) => {
-  const response = await app().inject({ method: 'GET', url });
-  return { status: response.statusCode, body: response.json() as Record<string, unknown> };
-};
+const { get } = useTestApp();
 
 describe('GET /api/paths', () => {
   it('finds the direct sale from Seagate to Hikvision', async () => {
