@@ -9,6 +9,15 @@ export default defineConfig({
       'seeds',
       'apps/api',
       'apps/web',
+      // The web app's component and state tests: jsdom, no database, no browser.
+      {
+        test: {
+          name: 'web-unit',
+          root: 'apps/web',
+          include: ['test/unit/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+        },
+      },
       { test: { name: 'repo', include: ['test/**/*.test.ts'] } },
     ],
   },

@@ -27,6 +27,21 @@ describe('docker-compose.yml', () => {
     expect(JSON.parse(neo4j?.environment?.['NEO4J_PLUGINS'] ?? '[]')).toContain('apoc');
   });
 
+  it('loads only the allowlisted procedures, the same list as the embedded database', () => {
+    const launcher = readFileSync(
+      'packages/neo4j-local/java/src/main/java/org/explorer/neo4jlocal/Launcher.java',
+      'utf8',
+    );
+    const javaList = /PROCEDURE_ALLOWLIST = List\.of\(([^)]*)\)/.exec(launcher)?.[1] ?? '';
+    const embedded = [...javaList.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+    const allowlist = neo4j?.environment?.['NEO4J_dbms_security_procedures_allowlist']?.split(',') ?? [];
+    expect(allowlist.length).toBeGreaterThan(0);
+    expect(allowlist).toEqual(embedded);
+    for (const refused of ['apoc.*', 'apoc.periodic.*', 'apoc.cypher.*', 'apoc.load.*', 'apoc.trigger.*']) {
+      expect(allowlist).not.toContain(refused);
+    }
+  });
+
   it('takes the password from .env, never a literal', () => {
     expect(neo4j?.environment?.['NEO4J_AUTH']).toMatch(/^neo4j\/\$\{NEO4J_PASSWORD:\?/);
     expect(app?.environment?.['NEO4J_PASSWORD']).toMatch(/^\$\{NEO4J_PASSWORD:\?/);

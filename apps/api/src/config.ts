@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { ConsoleSettings } from './console/settings.ts';
 
 /** The repository root, for defaults that are folders inside it. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -33,6 +34,11 @@ const EnvSchema = z.object({
   NEO4J_LOCAL_HEAP_MB: positiveInt.default(1024),
   /** Server-side timeout of every query the API runs, in milliseconds. */
   QUERY_TIMEOUT_MS: positiveInt.max(600_000).default(10_000),
+  /** The analysts' console (POST /api/cypher): time limit, row cap, concurrent queries, answer size. */
+  CONSOLE_TIMEOUT_MS: positiveInt.max(600_000).default(10_000),
+  CONSOLE_MAX_ROWS: positiveInt.max(1_000_000).default(5_000),
+  CONSOLE_MAX_CONCURRENT: positiveInt.max(100).default(4),
+  CONSOLE_MAX_RESPONSE_BYTES: positiveInt.max(500_000_000).default(5_000_000),
   /** Dataset seeded into an empty database at start-up, or "none". */
   SEED_ON_START: z
     .string()
@@ -52,6 +58,7 @@ export interface Config {
     | { mode: 'remote'; uri: string; user: string; password: string | undefined; database: string }
     | { mode: 'embedded'; dataDir: string; boltPort: number; heapMb: number; database: string };
   queryTimeoutMs: number;
+  console: ConsoleSettings;
   seedOnStart: string | null;
   logLevel: Env['LOG_LEVEL'];
   webDistDir: string;
@@ -84,6 +91,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           database: e.NEO4J_DATABASE,
         },
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    console: {
+      timeoutMs: e.CONSOLE_TIMEOUT_MS,
+      maxRows: e.CONSOLE_MAX_ROWS,
+      maxConcurrent: e.CONSOLE_MAX_CONCURRENT,
+      maxResponseBytes: e.CONSOLE_MAX_RESPONSE_BYTES,
+    },
     seedOnStart: e.SEED_ON_START === 'none' ? null : e.SEED_ON_START,
     logLevel: e.LOG_LEVEL,
     webDistDir: path.resolve(e.WEB_DIST_DIR),

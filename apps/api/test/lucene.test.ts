@@ -15,6 +15,11 @@ describe('full-text query building', () => {
     );
     expect(latinQuery('WD')).toBe('+(wd^4 OR wd*^2)');
     expect(latinQuery('  ** ')).toBeNull();
+    // Stop words are not in the index: requiring them would match nothing.
+    expect(latinQuery('entities in Xinjiang')).toBe(
+      '+(entities^4 OR entities*^2 OR entities~2) +(xinjiang^4 OR xinjiang*^2 OR xinjiang~2)',
+    );
+    expect(latinQuery('the')).toBeNull();
   });
 
   it('sends Chinese text to the CJK index as phrases', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EntityKindSchema } from './entities.ts';
-import { FlagsSchema, GraphNodeSchema, GraphSchema } from './graph.ts';
+import { FlagsSchema, GraphEdgeSchema, GraphNodeSchema, GraphSchema } from './graph.ts';
 import { IdSchema } from './primitives.ts';
 import { RelationshipTypeSchema } from './relationships.ts';
 
@@ -136,3 +136,24 @@ export const ErrorBodySchema = z.object({
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+// ---- explorer canvas (issue 3) ----
+
+/** The most entity ids one "connect" request may name (a canvas beyond this asks first anyway). */
+export const CONNECT_IDS_MAX = 1000;
+
+export const RelationshipParamsSchema = z.object({ id: IdSchema });
+
+/** A relationship with its two ends and every Source its `sourceIds` name. */
+export const RelationshipResponseSchema = z.object({
+  relationship: GraphEdgeSchema,
+  nodes: z.array(GraphNodeSchema),
+  sources: z.array(GraphNodeSchema),
+});
+export type RelationshipResponse = z.infer<typeof RelationshipResponseSchema>;
+
+/** POST /api/graph/connect: the entities named and every relationship among them (no new entities). */
+export const ConnectBodySchema = z.object({ ids: z.array(IdSchema).min(1).max(CONNECT_IDS_MAX) });
+export type ConnectBody = z.infer<typeof ConnectBodySchema>;
+export const ConnectResponseSchema = GraphSchema;
+export type ConnectResponse = z.infer<typeof ConnectResponseSchema>;

@@ -5,3 +5,5 @@ export * from './dataset.ts';
 export * from './graph.ts';
 export * from './api.ts';
 export * from './neo4j-schema.ts';
+export * from './console.ts';
+export * from './export.ts';

@@ -1,4 +1,4 @@
-import neo4j, { type Node, type Relationship } from 'neo4j-driver';
+import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
 import {
   ENTITY_KINDS,
   RelationshipTypeSchema,
@@ -132,3 +132,88 @@ export function toGraph(
 }
 
 export type { RawListing };
+
+// ---- Console rows: any value a query returns, graph values included (README: Console) ----
+
+/** The entity id of a node when it has one, else its element id (the console may meet any node). */
+function nodeKey(node: Node): string {
+  const id = node.properties['id'];
+  return typeof id === 'string' ? id : node.elementId;
+}
+
+function nodeRow(node: Node): JsonValue {
+  return {
+    _type: 'node',
+    id: nodeKey(node),
+    elementId: node.elementId,
+    labels: [...node.labels],
+    properties: toRowJson(node.properties),
+  };
+}
+
+function relationshipRow(rel: Relationship): JsonValue {
+  return {
+    _type: 'relationship',
+    id: typeof rel.properties['id'] === 'string' ? rel.properties['id'] : rel.elementId,
+    elementId: rel.elementId,
+    type: rel.type,
+    startElementId: rel.startNodeElementId,
+    endElementId: rel.endNodeElementId,
+    properties: toRowJson(rel.properties),
+  };
+}
+
+/**
+ * Any Neo4j value as plain JSON, losslessly: integers as numbers when exact, else decimal strings;
+ * NaN and ±Infinity as strings; temporal values as ISO 8601 strings; points as {srid, x, y[, z]};
+ * byte arrays as base64; nodes, relationships and paths as objects tagged by `_type`.
+ */
+export function toRowJson(value: unknown): JsonValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (neo4j.isNode(value)) return nodeRow(value);
+  if (neo4j.isRelationship(value)) return relationshipRow(value);
+  if (neo4j.isPath(value)) {
+    return {
+      _type: 'path',
+      nodes: [value.start, ...value.segments.map((s) => s.end)].map(nodeRow),
+      relationships: value.segments.map((s) => relationshipRow(s.relationship)),
+    };
+  }
+  if (neo4j.isPoint(value)) {
+    const point: Record<string, JsonValue> = { srid: toNumber(value.srid), x: value.x, y: value.y };
+    if (value.z !== undefined) point['z'] = value.z;
+    return point;
+  }
+  if (value instanceof Int8Array || value instanceof Uint8Array) {
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+  }
+  if (Array.isArray(value)) return value.map(toRowJson);
+  if (typeof value === 'object' && !neo4j.isInt(value) && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toRowJson(v)]));
+  }
+  return toJson(value);
+}
+
+/** Every node and relationship anywhere in a value (inside lists, maps and paths), by element id. */
+export function collectGraphValues(
+  value: unknown,
+  into: { nodes: Map<string, Node>; relationships: Map<string, Relationship> },
+): void {
+  if (neo4j.isNode(value)) {
+    into.nodes.set(value.elementId, value);
+  } else if (neo4j.isRelationship(value)) {
+    into.relationships.set(value.elementId, value);
+  } else if (neo4j.isPath(value)) {
+    const path: Path = value;
+    into.nodes.set(path.start.elementId, path.start);
+    for (const segment of path.segments) {
+      into.nodes.set(segment.end.elementId, segment.end);
+      into.relationships.set(segment.relationship.elementId, segment.relationship);
+    }
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectGraphValues(item, into);
+  } else if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const item of Object.values(value)) collectGraphValues(item, into);
+  }
+}

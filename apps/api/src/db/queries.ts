@@ -156,3 +156,31 @@ export const SCHEMA_COUNTS = [
     (type) => `MATCH ()-[r:${type}]->() RETURN 'type' AS what, '${type}' AS name, count(r) AS count`,
   ),
 ].join('\nUNION ALL\n');
+
+// ---- explorer canvas (issue 3) ----
+
+/** One relationship by id, with its two ends (each with its listings). */
+export const EXPLORER_RELATIONSHIP = `
+  MATCH (a:Entity)-[r]->(b:Entity) WHERE r.id = $id
+  WITH r, [a, b] AS ns LIMIT 1
+  ${ENTRIES}
+  RETURN entries, r`;
+
+/** The Source entities `$ids`, newest first. */
+export const EXPLORER_SOURCES = `
+  MATCH (n:Source) WHERE n.id IN $ids
+  ${LISTINGS}
+  RETURN n, listings
+  ORDER BY n.date DESC, n.name`;
+
+/** The entities `$ids` and every relationship among them, whatever its type. */
+export const EXPLORER_CONNECT = `
+  MATCH (n:Entity) WHERE n.id IN $ids
+  WITH collect(n) AS ns
+  CALL (ns) {
+    UNWIND ns AS x
+    MATCH (x)-[r]->(y:Entity) WHERE y IN ns
+    RETURN collect(DISTINCT r) AS rels
+  }
+  ${ENTRIES}
+  RETURN entries, rels`;

@@ -7,7 +7,10 @@ import { GraphRepository, UnknownEntityError } from '../db/graph-repository.ts';
 import type { Database } from '../db/database.ts';
 import { QueryRunner } from '../db/runner.ts';
 import { HttpError, isDatabaseUnavailable, isQueryTimeout } from './errors.ts';
+import { consoleRoutes } from './routes/console.ts';
 import { entityRoutes } from './routes/entities.ts';
+import { exportRoutes } from './routes/export.ts';
+import { explorerRoutes } from './routes/explorer.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { healthRoutes } from './routes/health.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -70,6 +73,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(searchRoutes);
       await api.register(entityRoutes);
       await api.register(graphRoutes);
+      await api.register(consoleRoutes, { db: options.db, config: options.config });
+      await api.register(exportRoutes, { runner: new QueryRunner(options.db, options.config.queryTimeoutMs) });
+      await api.register(explorerRoutes, { db: options.db, queryTimeoutMs: options.config.queryTimeoutMs });
       api.setNotFoundHandler((request, reply) => {
         void reply
           .status(404)

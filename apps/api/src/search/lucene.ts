@@ -17,6 +17,13 @@ export function hasCjk(text: string): boolean {
   return CJK.test(text);
 }
 
+/** Lucene's English stop words, which the standard analyzers leave out of the index. */
+const STOP_WORDS = new Set(
+  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(
+    ' ',
+  ),
+);
+
 /** Edit distance allowed for a term: none for short ones (too many false hits), more for long ones. */
 function fuzziness(term: string): number {
   if (term.length <= 3) return 0;
@@ -38,7 +45,9 @@ export function latinQuery(text: string): string | null {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
     .slice(0, 12);
-  const clauses = words.map((word) => {
+  // The indexes drop English stop words, so requiring one ("entities in Xinjiang") would match nothing.
+  const meaningful = words.filter((w) => !STOP_WORDS.has(w));
+  const clauses = meaningful.map((word) => {
     const t = escapeLucene(word);
     const alternatives = [`${t}^4`, `${t}*^2`];
     const distance = fuzziness(word);

@@ -30,6 +30,11 @@ describe('GET /api/search', () => {
     expect((await results(`q=${encodeURIComponent('希')}`)).map((r) => r.id)).toContain('seagate');
   });
 
+  it('finds a group by its full name, stop words and all', async () => {
+    const found = await results('q=Public%20security%20entities%20in%20Xinjiang');
+    expect(found[0]?.id).toBe('xinjiang-public-security-entities');
+  });
+
   it('finds an entity by an alias', async () => {
     const found = await results('q=HPE');
     expect(found.map((r) => r.id)).toContain('hpe');

@@ -13,7 +13,13 @@ export const TEST_DATASETS = ['report-2022', 'demo'] as const;
 
 /** Starts a fresh embedded Neo4j in a temp folder on a free port, with schema and both datasets. */
 export async function startTestDatabase(): Promise<{ uri: string; stop: () => Promise<void> }> {
-  const neo4j = await startNeo4jLocal({ dataDir: await createTempDataDir('explorer-test-'), boltPort: 0, heapMb: 768 });
+  const neo4j = await startNeo4jLocal({
+    dataDir: await createTempDataDir('explorer-test-'),
+    boltPort: 0,
+    heapMb: 768,
+    // A busy two-core CI machine can take longer than the default 30 s to write a whole dataset.
+    txTimeoutSeconds: 120,
+  });
   const db = connect({ uri: neo4j.uri });
   try {
     await applySchema(db);

@@ -31,6 +31,11 @@ export async function getJson<T extends z.ZodType>(
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'network', 'The server cannot be reached. Is it running?');
   }
+  return readAnswer(response, schema);
+}
+
+/** The validated body of a success, or an ApiError with the contract's code and message. */
+async function readAnswer<T extends z.ZodType>(response: Response, schema: T): Promise<z.infer<T>> {
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const parsed = ErrorBodySchema.safeParse(body);
@@ -39,4 +44,26 @@ export async function getJson<T extends z.ZodType>(
       : new ApiError(response.status, 'unknown', `The server answered ${response.status}.`);
   }
   return schema.parse(body);
+}
+
+/** POSTs a JSON body to an API path and validates the answer like getJson. */
+export async function postJson<T extends z.ZodType>(
+  path: string,
+  schema: T,
+  body: unknown,
+  signal?: AbortSignal,
+): Promise<z.infer<T>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method: 'POST',
+      signal,
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'The server cannot be reached. Is it running?');
+  }
+  return readAnswer(response, schema);
 }

@@ -1,7 +1,19 @@
 // Every piece of server state the web app reads, as TanStack Query hooks typed by the model.
-import { EntityResponseSchema, SearchResponseSchema, type EntityKind } from '@explorer/model';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ApiError, getJson } from './client.ts';
+import {
+  BoundedGraphResponseSchema,
+  ConnectResponseSchema,
+  EntityResponseSchema,
+  HealthResponseSchema,
+  PathsResponseSchema,
+  RelationshipResponseSchema,
+  SearchResponseSchema,
+  TraceResponseSchema,
+  type EntityKind,
+  type RelationshipType,
+} from '@explorer/model';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { ApiError, getJson, postJson } from './client.ts';
 
 const retryUnlessClientError = (count: number, error: Error) =>
   !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2;
@@ -25,4 +37,106 @@ export function useEntity(id: string | null) {
     enabled: id !== null,
     retry: retryUnlessClientError,
   });
+}
+
+// ---- explorer canvas ----
+
+export function useHealth() {
+  return useQuery({
+    queryKey: ['health'],
+    queryFn: ({ signal }) => getJson('/health', HealthResponseSchema, {}, signal),
+    refetchInterval: 15_000,
+    staleTime: 5_000,
+    retry: false,
+  });
+}
+
+export function useRelationship(id: string | null) {
+  return useQuery({
+    queryKey: ['relationship', id],
+    queryFn: ({ signal }) =>
+      getJson(`/relationships/${encodeURIComponent(id ?? '')}`, RelationshipResponseSchema, {}, signal),
+    enabled: id !== null,
+    retry: retryUnlessClientError,
+  });
+}
+
+export interface NeighborsParams {
+  types?: readonly RelationshipType[];
+  limit?: number;
+}
+
+const neighborsQuery = (id: string, params: NeighborsParams) => ({
+  queryKey: ['neighbors', id, params.types ?? [], params.limit ?? 100],
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    getJson(
+      `/entities/${encodeURIComponent(id)}/neighbors`,
+      BoundedGraphResponseSchema,
+      { types: (params.types ?? []).join(','), limit: String(params.limit ?? 100) },
+      signal,
+    ),
+  retry: retryUnlessClientError,
+});
+
+/** The entity's neighbourhood, for the detail panel's relationship list. */
+export function useNeighbors(id: string | null, params: NeighborsParams = {}) {
+  return useQuery({ ...neighborsQuery(id ?? '', params), enabled: id !== null });
+}
+
+export interface PathsParams {
+  from: string;
+  to: string;
+  maxHops: number;
+  types: readonly RelationshipType[];
+  mode: 'shortest' | 'k';
+  k: number;
+}
+
+/** Paths between two entities; runs when `params` is given (the user pressed "Find paths"). */
+export function usePaths(params: PathsParams | null) {
+  return useQuery({
+    queryKey: ['paths', params],
+    queryFn: ({ signal }) =>
+      getJson(
+        '/paths',
+        PathsResponseSchema,
+        {
+          from: params?.from,
+          to: params?.to,
+          maxHops: String(params?.maxHops),
+          types: params?.types.join(','),
+          mode: params?.mode,
+          k: String(params?.k),
+        },
+        signal,
+      ),
+    enabled: params !== null,
+    retry: retryUnlessClientError,
+  });
+}
+
+/**
+ * Imperative reads for canvas actions (expand, trace, connect, reopening a link): each goes through the
+ * query cache, so the same request is not sent twice in a minute.
+ */
+export function useCanvasFetchers() {
+  const client = useQueryClient();
+  return useMemo(
+    () => ({
+      neighbors: (id: string, params: NeighborsParams = {}) => client.fetchQuery(neighborsQuery(id, params)),
+      trace: (from: string, direction: 'downstream' | 'upstream', maxHops: number) =>
+        client.fetchQuery({
+          queryKey: ['trace', from, direction, maxHops],
+          queryFn: ({ signal }) =>
+            getJson('/trace', TraceResponseSchema, { from, direction, maxHops: String(maxHops) }, signal),
+        }),
+      connect: (ids: readonly string[]) =>
+        client.fetchQuery({
+          queryKey: ['connect', [...ids].sort()],
+          queryFn: ({ signal }) => postJson('/graph/connect', ConnectResponseSchema, { ids }, signal),
+          staleTime: 0,
+        }),
+    }),
+    [client],
+  );
 }

@@ -1,4 +1,5 @@
 import type { JsonValue } from '@explorer/model';
+import type { ReactNode } from 'react';
 import { useEntity } from '../api/hooks.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { FlagBadges } from './FlagBadges.tsx';
@@ -11,7 +12,8 @@ function show(value: JsonValue): string {
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
-export function EntityDetails({ id }: { id: string }) {
+/** `relationships` replaces the plain counts (the explorer lists them, each addable to its canvas). */
+export function EntityDetails({ id, relationships }: { id: string; relationships?: ReactNode }) {
   const { data, error, isPending } = useEntity(id);
   if (error) return <ErrorBanner error={error} />;
   if (isPending) return <p aria-busy="true">Loading…</p>;
@@ -65,17 +67,18 @@ export function EntityDetails({ id }: { id: string }) {
       )}
       <section>
         <h3>Relationships</h3>
-        {relationshipCounts.length === 0 ? (
-          <p className="muted">None.</p>
-        ) : (
-          <ul>
-            {relationshipCounts.map((c) => (
-              <li key={`${c.type}-${c.direction}`}>
-                {c.type} ({c.direction === 'out' ? 'outgoing' : 'incoming'}): {c.count}
-              </li>
-            ))}
-          </ul>
-        )}
+        {relationships ??
+          (relationshipCounts.length === 0 ? (
+            <p className="muted">None.</p>
+          ) : (
+            <ul>
+              {relationshipCounts.map((c) => (
+                <li key={`${c.type}-${c.direction}`}>
+                  {c.type} ({c.direction === 'out' ? 'outgoing' : 'incoming'}): {c.count}
+                </li>
+              ))}
+            </ul>
+          ))}
       </section>
       <section>
         <h3>Sources ({sources.length})</h3>

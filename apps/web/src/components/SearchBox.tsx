@@ -5,9 +5,11 @@ interface Props {
   onQueryChange: (value: string) => void;
   kind: EntityKind | '';
   onKindChange: (value: EntityKind | '') => void;
+  /** Enter in the box (e.g. put the first result on the canvas). */
+  onSubmit?: () => void;
 }
 
-export function SearchBox({ query, onQueryChange, kind, onKindChange }: Props) {
+export function SearchBox({ query, onQueryChange, kind, onKindChange, onSubmit }: Props) {
   return (
     <form className="search-box" role="search" onSubmit={(event) => event.preventDefault()}>
       <label htmlFor="search-input">Search entities (English, Chinese or alias)</label>
@@ -19,6 +21,11 @@ export function SearchBox({ query, onQueryChange, kind, onKindChange }: Props) {
           autoComplete="off"
           placeholder="e.g. Western Digital, 西部数据, Hikvision"
           onChange={(event) => onQueryChange(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+            event.preventDefault();
+            onSubmit?.();
+          }}
         />
         <select
           aria-label="Entity kind"

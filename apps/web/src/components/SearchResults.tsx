@@ -5,9 +5,11 @@ interface Props {
   results: readonly SearchResult[];
   selectedId: string | null;
   onSelect: (id: string) => void;
+  /** What choosing a result does, for its tooltip ("Add to canvas"). */
+  actionLabel?: string;
 }
 
-export function SearchResults({ results, selectedId, onSelect }: Props) {
+export function SearchResults({ results, selectedId, onSelect, actionLabel }: Props) {
   return (
     <ul className="search-results" aria-label="Search results">
       {results.map((result) => (
@@ -17,6 +19,7 @@ export function SearchResults({ results, selectedId, onSelect }: Props) {
             className={result.id === selectedId ? 'result selected' : 'result'}
             aria-pressed={result.id === selectedId}
             onClick={() => onSelect(result.id)}
+            title={actionLabel}
           >
             <span className="result-name">{result.name}</span>
             <span className="result-meta">

@@ -37,6 +37,14 @@ public final class Launcher {
     static final int EXIT_PORT_IN_USE = 4;
     static final int EXIT_FAILED = 1;
 
+    /**
+     * dbms.security.procedures.allowlist: only what the app and the console use. apoc.export.* stays
+     * for streaming export (file export is off); nothing that loads from files or URLs is loaded.
+     */
+    static final List<String> PROCEDURE_ALLOWLIST = List.of(
+            "apoc.version", "apoc.coll.*", "apoc.map.*", "apoc.convert.*", "apoc.path.*", "apoc.text.*",
+            "apoc.export.*");
+
     /** Command-line options; every one has a default. */
     record Options(
             Path home,
@@ -237,6 +245,10 @@ public final class Launcher {
                 // APOC: jar on the classpath (extension factories) and in the plugin dir (procedure scan).
                 .setConfig(GraphDatabaseSettings.plugin_dir, o.pluginDir())
                 .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"))
+                // Only these extension procedures and functions load: what the app, its tests and the
+                // analysts' console need. No apoc.periodic/cypher/trigger/create/refactor, and (with the
+                // file flags above off) nothing that reaches files. Same list as docker-compose.yml.
+                .setConfig(GraphDatabaseSettings.procedure_allowlist, PROCEDURE_ALLOWLIST)
                 // Bolt's Netty event loops otherwise wait a 5 s quiet period each (~10 s per stop); the
                 // databases are already closed by then, so a 1 s quiet period loses nothing.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 1)

@@ -1,0 +1,15 @@
+/** The console's bounds (README: Configuration, CONSOLE_*). */
+export interface ConsoleSettings {
+  /** Wall-clock limit of one console query; then it is terminated in Neo4j. */
+  timeoutMs: number;
+  maxRows: number;
+  maxConcurrent: number;
+  maxResponseBytes: number;
+}
+
+export const DEFAULT_CONSOLE_SETTINGS: ConsoleSettings = {
+  timeoutMs: 10_000,
+  maxRows: 5_000,
+  maxConcurrent: 4,
+  maxResponseBytes: 5_000_000,
+};

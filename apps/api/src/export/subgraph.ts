@@ -1,0 +1,78 @@
+import type { EntityKind, RelationshipType } from '@explorer/model';
+
+/**
+ * A property value as Neo4j holds it, kept typed so that a round trip restores the same types:
+ * `number` is a Neo4j Float, `bigint` a Neo4j Integer. Temporal and spatial values (the model stores
+ * none) arrive as their string form.
+ */
+export type Scalar = string | number | bigint | boolean;
+export type PropertyValue = Scalar | string[] | number[] | bigint[] | boolean[];
+export type Properties = Record<string, PropertyValue>;
+
+/** An entity: its kind label (next to `Entity`) and every property, `id` and `name` included. */
+export interface SubgraphNode {
+  id: string;
+  kind: EntityKind;
+  properties: Properties;
+}
+
+/** A relationship between entity ids, with every property, `id` included. */
+export interface SubgraphEdge {
+  id: string;
+  type: RelationshipType;
+  source: string;
+  target: string;
+  properties: Properties;
+}
+
+/** What was asked for, for file names and headers. */
+export interface ExportScope {
+  nodeIds: string[];
+  hops: number;
+  exportedAt: Date;
+}
+
+/**
+ * What an export writes: the entities and the relationships among them, and the Source entities
+ * cited by any of them that are not already among the nodes. Nothing else of the database.
+ */
+export interface Subgraph {
+  scope: ExportScope;
+  nodes: SubgraphNode[];
+  edges: SubgraphEdge[];
+  sources: SubgraphNode[];
+  /** Cited source ids that the database does not hold. */
+  missingSourceIds: string[];
+}
+
+/** Nodes and cited sources together: every entity the file holds. */
+export function allNodes(graph: Subgraph): SubgraphNode[] {
+  return [...graph.nodes, ...graph.sources];
+}
+
+/** A node's display name. */
+export function nameOf(node: SubgraphNode): string {
+  const name = node.properties['name'];
+  return typeof name === 'string' ? name : node.id;
+}
+
+/** The ids a node or edge cites in `sourceIds`. */
+export function citedIds(properties: Properties): string[] {
+  const ids = properties['sourceIds'];
+  return Array.isArray(ids) ? ids.map(String) : [];
+}
+
+export function isSynthetic(graph: Subgraph): boolean {
+  return allNodes(graph).some((n) => n.properties['synthetic'] === true);
+}
+
+/** Property keys in a stable order: id and name first, then alphabetical. */
+export function propertyKeys(properties: Properties): string[] {
+  const first = ['id', 'name'].filter((k) => k in properties);
+  return [
+    ...first,
+    ...Object.keys(properties)
+      .filter((k) => !first.includes(k))
+      .sort(),
+  ];
+}

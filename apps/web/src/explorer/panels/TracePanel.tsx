@@ -1,0 +1,63 @@
+import { LIMITS, type GraphNode } from '@explorer/model';
+import { useId, useState } from 'react';
+
+interface Props {
+  entities: readonly GraphNode[];
+  suggested: string | undefined;
+  onTrace: (from: string, direction: 'downstream' | 'upstream', maxHops: number) => void;
+}
+
+/** Trace the supply chain from a manufacturer (downstream) or a buyer (upstream), drawn left to right. */
+export function TracePanel({ entities, suggested, onTrace }: Props) {
+  const [from, setFrom] = useState('');
+  const [direction, setDirection] = useState<'downstream' | 'upstream'>('downstream');
+  const [maxHops, setMaxHops] = useState<number>(LIMITS.traceHopsDefault);
+  const start = from || suggested || '';
+  const fromId = useId();
+  const sorted = [...entities].sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <section className="tool-panel" aria-label="Trace supply chain">
+      <h2>Trace supply chain</h2>
+      {entities.length === 0 ? (
+        <p className="muted">Put an entity on the canvas to trace from it.</p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (start) onTrace(start, direction, maxHops);
+          }}
+        >
+          <label htmlFor={fromId}>Trace from</label>
+          <select id={fromId} value={start} onChange={(e) => setFrom(e.target.value)}>
+            <option value="">— choose —</option>
+            {sorted.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.name}
+              </option>
+            ))}
+          </select>
+          <label>
+            Direction
+            <select value={direction} onChange={(e) => setDirection(e.target.value as 'downstream' | 'upstream')}>
+              <option value="downstream">downstream (where the technology went)</option>
+              <option value="upstream">upstream (where it came from)</option>
+            </select>
+          </label>
+          <label>
+            Max hops
+            <input
+              type="number"
+              min={1}
+              max={LIMITS.traceHopsMax}
+              value={maxHops}
+              onChange={(e) => setMaxHops(Math.min(LIMITS.traceHopsMax, Math.max(1, Number(e.target.value) || 1)))}
+            />
+          </label>
+          <button type="submit" disabled={!start}>
+            Trace
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
