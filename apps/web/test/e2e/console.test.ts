@@ -1,25 +1,14 @@
-import { startTestServer } from '@explorer/api/testing';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useAppInBrowser } from '../support/app-in-browser.ts';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
 let page: Page;
 
-beforeAll(async () => {
-  server = await startTestServer(inject('neo4jUri'), inject('webDistDir'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const stack = useAppInBrowser();
 
 beforeEach(async () => {
-  page = await browser.newPage();
-  await page.goto(`${server.url}/console`);
+  page = await stack.browser().newPage();
+  await page.goto(`${stack.url()}/console`);
 });
 
 /** Replaces the editor's text by typing, as an analyst would. */

@@ -1,27 +1,15 @@
 import { buildApp, connect } from '@explorer/api';
-import { startTestServer } from '@explorer/api/testing';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { useAppInBrowser } from '../support/app-in-browser.ts';
 import { saveScreenshot } from '../support/screenshots.ts';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await startTestServer(inject('neo4jUri'), inject('webDistDir'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const stack = useAppInBrowser();
 
 /** The machine running the tests may be busy: generous waits, and every page action gives up in time. */
 const POLL = { timeout: 15_000 };
 async function openPage(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const page = await stack.browser().newPage({ viewport: { width: 1600, height: 1000 } });
   page.setDefaultTimeout(15_000);
   await page.goto(url);
   return page;
@@ -51,7 +39,7 @@ describe('explorer canvas in Chromium', () => {
     'search Seagate → add → expand → open a source → paths to a Xinjiang public-security body',
     { timeout: 180_000 },
     async () => {
-      const page = await openPage(server.url);
+      const page = await openPage(stack.url());
       await expect.poll(() => page.getByText('The canvas is empty').count(), POLL).toBe(1);
 
       await addBySearch(page, 'Seagate', 'Seagate Technology Holdings');
@@ -105,7 +93,7 @@ describe('explorer canvas in Chromium', () => {
 
 describe('supply-chain trace in Chromium', () => {
   it('traces downstream from Seagate to the Xinjiang buyers, and one undo takes the trace back', async () => {
-    const page = await openPage(server.url);
+    const page = await openPage(stack.url());
     await addBySearch(page, 'Seagate', 'Seagate Technology Holdings');
     const trace = page.getByRole('region', { name: 'Trace supply chain' });
     await trace.getByLabel('Trace from').selectOption({ label: 'Seagate Technology Holdings' });
