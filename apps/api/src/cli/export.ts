@@ -4,10 +4,9 @@ import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, ExportRequestSchema } from '@explorer/model';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
 import { QueryRunner } from '../db/runner.ts';
 import { exportSubgraph, toStream } from '../export/export-subgraph.ts';
+import { runCli, withConfiguredDatabase } from './run.ts';
 
 const USAGE = `usage: npm run -s export -- --format <${EXPORT_FORMATS.join('|')}> --ids <id,id,…> [--hops 0-3] [--out FILE]`;
 
@@ -33,23 +32,13 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const config = loadConfig();
-  const db = await openDatabase(config);
-  try {
+  return withConfiguredDatabase(async (db, config) => {
     const runner = new QueryRunner(db, config.queryTimeoutMs);
     const file = await exportSubgraph(runner, { ...parsed.data, nodeIds: parsed.data.nodeIds ?? [] });
     await pipeline(toStream(file.chunks), values.out ? createWriteStream(values.out) : process.stdout);
     console.error(`Exported ${file.fileName}${values.out ? ` to ${values.out}` : ''}.`);
     return 0;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`Export failed: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+runCli(main, (error) => `Export failed: ${error.message}`);

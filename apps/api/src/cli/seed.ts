@@ -1,9 +1,8 @@
 // npm run seed -- <dataset>   Validates a dataset from seeds/ and loads it (idempotent, all or nothing).
 import { InvalidDatasetError, readShippedDataset } from '@explorer/seeds';
-import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/database.ts';
 import { applySchema } from '../db/schema.ts';
 import { loadDataset } from '../seed/load-dataset.ts';
+import { runCli, withConfiguredDatabase } from './run.ts';
 
 async function main(): Promise<number> {
   const name = process.argv[2];
@@ -13,9 +12,7 @@ async function main(): Promise<number> {
   }
   // Validate before touching the database: a bad file never opens a transaction.
   const dataset = await readShippedDataset(name);
-  const config = loadConfig();
-  const db = await openDatabase(config);
-  try {
+  return withConfiguredDatabase(async (db) => {
     await applySchema(db);
     const result = await loadDataset(db, dataset);
     console.log(
@@ -23,15 +20,7 @@ async function main(): Promise<number> {
         `(${result.nodesCreated} nodes and ${result.relationshipsCreated} relationships new).`,
     );
     return 0;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof InvalidDatasetError ? error.message : `Seed failed: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+runCli(main, (error) => (error instanceof InvalidDatasetError ? error.message : `Seed failed: ${error.message}`));

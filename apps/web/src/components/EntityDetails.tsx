@@ -1,16 +1,12 @@
-import type { JsonValue } from '@explorer/model';
 import type { ReactNode } from 'react';
 import { useEntity } from '../api/hooks.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { FlagBadges } from './FlagBadges.tsx';
+import { PropertyList } from './PropertyList.tsx';
 import { SourceList } from './SourceList.tsx';
 
 /** Properties shown elsewhere in the panel, or bookkeeping a reader does not need. */
 const HIDDEN = new Set(['aliases', 'sourceIds', 'synthetic', 'group', 'dataset']);
-
-function show(value: JsonValue): string {
-  return Array.isArray(value) ? value.join(', ') : String(value);
-}
 
 /** `relationships` replaces the plain counts (the explorer lists them, each addable to its canvas). */
 export function EntityDetails({ id, relationships }: { id: string; relationships?: ReactNode }) {
@@ -19,9 +15,6 @@ export function EntityDetails({ id, relationships }: { id: string; relationships
   if (isPending) return <p aria-busy="true">Loading…</p>;
   const { entity, sources, relationshipCounts } = data;
   const aliases = Array.isArray(entity.properties['aliases']) ? entity.properties['aliases'] : [];
-  const properties = Object.entries(entity.properties).filter(
-    ([key, value]) => !HIDDEN.has(key) && !(Array.isArray(value) && value.length === 0),
-  );
 
   return (
     <article className="entity-details" aria-labelledby="entity-title">
@@ -52,19 +45,7 @@ export function EntityDetails({ id, relationships }: { id: string; relationships
           </ul>
         </section>
       )}
-      {properties.length > 0 && (
-        <section>
-          <h3>Details</h3>
-          <dl>
-            {properties.map(([key, value]) => (
-              <div key={key} className="property">
-                <dt>{key}</dt>
-                <dd>{show(value)}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      )}
+      <PropertyList properties={entity.properties} hidden={HIDDEN} />
       <section>
         <h3>Relationships</h3>
         {relationships ??

@@ -3,18 +3,7 @@ import { firstDay, lastDay } from '../dates.ts';
 import { allNodes, isSynthetic, nameOf, type Properties, type Subgraph, type SubgraphNode } from '../subgraph.ts';
 import { xmlEscape } from '../xml.ts';
 import type { ExportFormatWriter } from './format.ts';
-import { xmlValueText } from './xml-values.ts';
-
-const GEXF_TYPE: Record<ValueType, string> = {
-  string: 'string',
-  double: 'double',
-  long: 'long',
-  boolean: 'boolean',
-  'string[]': 'string',
-  'double[]': 'string',
-  'long[]': 'string',
-  'boolean[]': 'string',
-};
+import { XML_ATTRIBUTE_TYPE, xmlValueText } from './xml-values.ts';
 
 interface Spell {
   start: string | null;
@@ -95,7 +84,7 @@ export const gexfFormat: ExportFormatWriter = {
     ] as const) {
       yield `    <attributes class="${cls}" mode="static">\n`;
       for (const a of attributes) {
-        yield `      <attribute id="${a.id}" title="${xmlEscape(a.title)}" type="${GEXF_TYPE[a.type]}"/>\n`;
+        yield `      <attribute id="${a.id}" title="${xmlEscape(a.title)}" type="${XML_ATTRIBUTE_TYPE[a.type]}"/>\n`;
       }
       yield '    </attributes>\n';
     }

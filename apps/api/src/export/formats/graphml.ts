@@ -2,18 +2,7 @@ import { columnTypes, type ValueType } from '../property-types.ts';
 import { allNodes, isSynthetic, nameOf, type Properties, type Subgraph } from '../subgraph.ts';
 import { xmlEscape, xmlToken } from '../xml.ts';
 import type { ExportFormatWriter } from './format.ts';
-import { xmlValueText } from './xml-values.ts';
-
-const GRAPHML_TYPE: Record<ValueType, string> = {
-  string: 'string',
-  double: 'double',
-  long: 'long',
-  boolean: 'boolean',
-  'string[]': 'string',
-  'double[]': 'string',
-  'long[]': 'string',
-  'boolean[]': 'string',
-};
+import { XML_ATTRIBUTE_TYPE, xmlValueText } from './xml-values.ts';
 
 interface Key {
   id: string;
@@ -79,7 +68,7 @@ export const graphmlFormat: ExportFormatWriter = {
       ['edge', edgeKeys],
     ] as const) {
       for (const key of keys) {
-        yield `  <key id="${key.id}" for="${domain}" attr.name="${xmlToken(key.name)}" attr.type="${GRAPHML_TYPE[key.type]}"/>\n`;
+        yield `  <key id="${key.id}" for="${domain}" attr.name="${xmlToken(key.name)}" attr.type="${XML_ATTRIBUTE_TYPE[key.type]}"/>\n`;
       }
     }
     yield '  <graph id="G" edgedefault="directed">\n';

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { usePaths, type PathsParams } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { chainText, pathChain } from './pathChain.ts';
+import { HopsInput } from './HopsInput.tsx';
 
 interface Props {
   entities: readonly GraphNode[];
@@ -62,16 +63,7 @@ export function PathFinder({ entities, suggested, onFound, onHighlight }: Props)
         >
           {entityPicker('From', fromId, setFrom)}
           {entityPicker('To', toId, setTo)}
-          <label>
-            Max hops
-            <input
-              type="number"
-              min={1}
-              max={LIMITS.pathHopsMax}
-              value={maxHops}
-              onChange={(e) => setMaxHops(Math.min(LIMITS.pathHopsMax, Math.max(1, Number(e.target.value) || 1)))}
-            />
-          </label>
+          <HopsInput value={maxHops} max={LIMITS.pathHopsMax} onChange={setMaxHops} />
           <fieldset>
             <legend>Which paths</legend>
             <label>

@@ -1,11 +1,11 @@
-import { RELATIONSHIP_RULES, type JsonValue } from '@explorer/model';
+import { RELATIONSHIP_RULES } from '@explorer/model';
 import { useRelationship } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { PropertyList } from '../../components/PropertyList.tsx';
 import { SourceList } from '../../components/SourceList.tsx';
 
 /** Shown elsewhere in the panel, or bookkeeping a reader does not need. */
 const HIDDEN = new Set(['sourceIds', 'quote', 'synthetic', 'dataset']);
-const show = (value: JsonValue) => (Array.isArray(value) ? value.join(', ') : String(value));
 
 /** A relationship as a sentence, its dates, confidence and note, and every source it cites. */
 export function RelationshipDetails({ id }: { id: string }) {
@@ -15,7 +15,6 @@ export function RelationshipDetails({ id }: { id: string }) {
   const { relationship, nodes, sources } = data;
   const name = (entityId: string) => nodes.find((n) => n.id === entityId)?.name ?? entityId;
   const quote = relationship.properties['quote'];
-  const properties = Object.entries(relationship.properties).filter(([key]) => !HIDDEN.has(key));
   return (
     <article className="entity-details" aria-labelledby="relationship-title">
       <h2 id="relationship-title">
@@ -28,19 +27,7 @@ export function RelationshipDetails({ id }: { id: string }) {
         <p className="caveat">This relationship is invented for demonstration. It is not a real fact.</p>
       )}
       {typeof quote === 'string' && <blockquote>{quote}</blockquote>}
-      {properties.length > 0 && (
-        <section>
-          <h3>Details</h3>
-          <dl>
-            {properties.map(([key, value]) => (
-              <div key={key} className="property">
-                <dt>{key}</dt>
-                <dd>{show(value)}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      )}
+      <PropertyList properties={relationship.properties} hidden={HIDDEN} />
       <section>
         <h3>Sources ({sources.length})</h3>
         <SourceList sources={sources} />

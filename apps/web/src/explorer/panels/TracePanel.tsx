@@ -1,5 +1,6 @@
 import { LIMITS, type GraphNode } from '@explorer/model';
 import { useId, useState } from 'react';
+import { HopsInput } from './HopsInput.tsx';
 
 interface Props {
   entities: readonly GraphNode[];
@@ -43,16 +44,7 @@ export function TracePanel({ entities, suggested, onTrace }: Props) {
               <option value="upstream">upstream (where it came from)</option>
             </select>
           </label>
-          <label>
-            Max hops
-            <input
-              type="number"
-              min={1}
-              max={LIMITS.traceHopsMax}
-              value={maxHops}
-              onChange={(e) => setMaxHops(Math.min(LIMITS.traceHopsMax, Math.max(1, Number(e.target.value) || 1)))}
-            />
-          </label>
+          <HopsInput value={maxHops} max={LIMITS.traceHopsMax} onChange={setMaxHops} />
           <button type="submit" disabled={!start}>
             Trace
           </button>
