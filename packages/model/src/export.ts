@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { CONSOLE_LIMITS } from './console.ts';
+import { JsonValueSchema } from './graph.ts';
 import { IdSchema } from './primitives.ts';
 
-/** The file formats a subgraph can be exported to (png/svg/html need the browser and come later). */
+/** The file formats the API writes a subgraph in (the web app also draws the canvas as png and svg). */
 export const EXPORT_FORMATS = [
   'json',
   'cyjs',
@@ -12,6 +14,7 @@ export const EXPORT_FORMATS = [
   'ftm',
   'sources-md',
   'sources-csv',
+  'html',
 ] as const;
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
@@ -26,28 +29,31 @@ export const EXPORT_LIMITS = {
 } as const;
 
 /**
- * POST /api/export. `nodeIds` are expanded by `hops` along every relationship type. A console query
- * (`query`, `params`) is part of the issue but waits for the console's safety rules: it is refused
- * with a 400 naming `query` until then.
+ * POST /api/export: either `nodeIds` expanded by `hops` along every relationship type, or a console
+ * `query` (with `params`) run under the console's safety rules, whose result's entities and
+ * relationships are exported. Never both.
  */
 export const ExportRequestSchema = z
   .object({
     format: ExportFormatSchema,
     nodeIds: z.array(IdSchema).min(1, 'name at least one id').max(EXPORT_LIMITS.nodeIdsMax).optional(),
     hops: z.number().int().min(0).max(EXPORT_LIMITS.hopsMax).default(EXPORT_LIMITS.hopsDefault),
-    query: z.string().optional(),
-    params: z.record(z.string(), z.unknown()).optional(),
+    query: z.string().trim().min(1, 'query must not be empty').max(CONSOLE_LIMITS.queryMaxChars).optional(),
+    params: z.record(z.string(), JsonValueSchema).optional(),
   })
   .strict()
   .superRefine((request, ctx) => {
-    if (request.query !== undefined || request.params !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [request.query !== undefined ? 'query' : 'params'],
-        message: 'exporting a console query is not yet supported; export by nodeIds',
-      });
-    } else if (request.nodeIds === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['nodeIds'], message: 'required' });
+    if (request.query !== undefined && request.nodeIds !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['query'], message: 'give either nodeIds or query, not both' });
+    } else if (request.query === undefined && request.nodeIds === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['nodeIds'], message: 'required (or a query)' });
+    }
+    if (request.params !== undefined && request.query === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['params'], message: 'params belong to a query' });
+    }
+    if (request.query !== undefined && request.hops !== 0) {
+      // A query says itself what it returns; expanding its result would export what it did not ask for.
+      ctx.addIssue({ code: 'custom', path: ['hops'], message: 'hops apply to nodeIds only' });
     }
   });
 export type ExportRequest = z.infer<typeof ExportRequestSchema>;

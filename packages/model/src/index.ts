@@ -7,3 +7,5 @@ export * from './api.ts';
 export * from './neo4j-schema.ts';
 export * from './console.ts';
 export * from './export.ts';
+export * from './saved-queries.ts';
+export * from './entity-style.ts';

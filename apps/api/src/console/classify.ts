@@ -1,5 +1,5 @@
 import type { ManagedTransaction, Transaction } from 'neo4j-driver';
-import { ConsoleError } from './errors.ts';
+import { ConsoleError, positionAt, toConsoleError } from './errors.ts';
 import { checkPlan, type RawPlan } from './plan.ts';
 
 const QUERY_TYPES: Record<string, string> = {
@@ -30,4 +30,24 @@ export async function classify(
   if (!plan) throw ConsoleError.refused('Neo4j returned no plan to check.');
   checkPlan(plan);
   return plan;
+}
+
+/**
+ * classify, with whatever Neo4j throws turned into the console's answer. `query` is the analyst's
+ * text and `body` the part of it after EXPLAIN/PROFILE: positions Neo4j reports count from the
+ * EXPLAIN in front of the body, and are given back in the query.
+ */
+export async function classifyQuery(
+  tx: Transaction | ManagedTransaction,
+  query: string,
+  body: string,
+  params: Record<string, unknown>,
+  timeoutMs: number,
+): Promise<RawPlan> {
+  return classify(tx, body, params).catch((error: unknown) => {
+    const bodyStart = query.length - body.length;
+    throw toConsoleError(error, timeoutMs, (p) =>
+      positionAt(query, Math.max(0, p.offset - EXPLAIN_PREFIX.length + bodyStart)),
+    );
+  });
 }

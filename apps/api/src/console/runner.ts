@@ -4,10 +4,10 @@ import neo4j, { type Session, type Transaction } from 'neo4j-driver';
 import type { Database } from '../db/database.ts';
 import { toRowJson } from '../db/mapping.ts';
 import { ConcurrencyGate } from './concurrency.ts';
-import { ConsoleError, positionAt, toConsoleError } from './errors.ts';
+import { ConsoleError, toConsoleError } from './errors.ts';
 import { graphOfRows } from './graph.ts';
 import { lexicalGate, type ConsoleMode } from './lexical-gate.ts';
-import { classify, EXPLAIN_PREFIX } from './classify.ts';
+import { classifyQuery } from './classify.ts';
 import { toPlanTree, type RawPlan } from './plan.ts';
 import { toNeo4jParams } from './params.ts';
 import type { ConsoleSettings } from './settings.ts';
@@ -100,13 +100,7 @@ export class ConsoleRunner {
       metadata: { [CONSOLE_METADATA_KEY]: runId },
     });
     try {
-      const plan = await classify(tx, body, params).catch((error: unknown) => {
-        // Positions Neo4j reports count from the EXPLAIN in front of the body; give them in the query.
-        const bodyStart = query.length - body.length;
-        throw toConsoleError(error, this.settings.timeoutMs, (p) =>
-          positionAt(query, Math.max(0, p.offset - EXPLAIN_PREFIX.length + bodyStart)),
-        );
-      });
+      const plan = await classifyQuery(tx, query, body, params, this.settings.timeoutMs);
       if (mode === 'explain') return this.planOnly(plan);
       return await this.stream(tx, mode, query, params);
     } finally {

@@ -59,7 +59,8 @@ export const ENTITY_SOURCES = `
   WITH e, reduce(ids = coalesce(e.sourceIds, []), x IN collect(r.sourceIds) | ids + x) AS ids
   UNWIND ids AS sourceId
   WITH DISTINCT sourceId
-  MATCH (n:Source {id: sourceId})
+  // By Entity's id (the indexed one), then the kind: matching :Source {id} scans every Source.
+  MATCH (n:Entity {id: sourceId}) WHERE n:Source
   ${LISTINGS}
   RETURN n, listings
   ORDER BY n.date DESC, n.name`;
@@ -168,7 +169,7 @@ export const EXPLORER_RELATIONSHIP = `
 
 /** The Source entities `$ids`, newest first. */
 export const EXPLORER_SOURCES = `
-  MATCH (n:Source) WHERE n.id IN $ids
+  MATCH (n:Entity) WHERE n.id IN $ids AND n:Source
   ${LISTINGS}
   RETURN n, listings
   ORDER BY n.date DESC, n.name`;

@@ -1,9 +1,12 @@
 import { Readable } from 'node:stream';
-import type { ExportFormat } from '@explorer/model';
+import type { ExportFormat, JsonValue } from '@explorer/model';
+import type { ConsoleRunner } from '../console/runner.ts';
 import type { QueryRunner } from '../db/runner.ts';
 import { exportFileName } from './file-name.ts';
 import { FORMAT_WRITERS } from './formats/index.ts';
+import { readQuerySubgraph } from './query-subgraph.ts';
 import { readSubgraph } from './read-subgraph.ts';
+import type { Subgraph } from './subgraph.ts';
 
 export interface ExportFile {
   fileName: string;
@@ -12,12 +15,24 @@ export interface ExportFile {
   chunks: Iterable<string | Uint8Array>;
 }
 
+/** What to export: ids expanded by hops, or the result of a console query. */
+export type ExportSource = { nodeIds: string[]; hops: number } | { query: string; params: Record<string, JsonValue> };
+
+/** How an export reads the database: plain reads, and the console for queries. */
+export interface ExportReaders {
+  runner: QueryRunner;
+  console: ConsoleRunner;
+}
+
 /** Reads the subgraph (errors surface here, before any byte is sent) and prepares its file. */
 export async function exportSubgraph(
-  runner: QueryRunner,
-  request: { format: ExportFormat; nodeIds: string[]; hops: number },
+  readers: ExportReaders,
+  request: { format: ExportFormat } & ExportSource,
 ): Promise<ExportFile> {
-  const graph = await readSubgraph(runner, request);
+  const graph: Subgraph =
+    'query' in request
+      ? await readQuerySubgraph(readers.console, readers.runner, request)
+      : await readSubgraph(readers.runner, request);
   const writer = FORMAT_WRITERS[request.format];
   return {
     fileName: exportFileName(graph, writer.extension),

@@ -21,7 +21,13 @@ export const EDGES = `
   WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $types
   RETURN a.id AS source, b.id AS target, r ORDER BY type(r), r.id`;
 
-/** The Source entities `$ids`. */
+/** The Source entities `$ids` (looked up by Entity's indexed id, then checked for the kind). */
 export const SOURCES = `
-  MATCH (n:Source) WHERE n.id IN $ids
+  MATCH (n:Entity) WHERE n.id IN $ids AND n:Source
   RETURN n ORDER BY n.id`;
+
+/** The relationships `$relationshipIds` (a query's result) whose both ends are among the entities `$ids`. */
+export const EDGES_BY_ID = `
+  MATCH (a:Entity)-[r]->(b:Entity)
+  WHERE r.id IN $relationshipIds AND a.id IN $ids AND b.id IN $ids AND type(r) IN $types
+  RETURN a.id AS source, b.id AS target, r ORDER BY type(r), r.id`;

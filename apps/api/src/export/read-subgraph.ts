@@ -9,7 +9,14 @@ import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import { UnknownEntityError } from '../db/graph-repository.ts';
 import type { QueryRunner } from '../db/runner.ts';
 import * as Q from './queries.ts';
-import { citedIds, type PropertyValue, type Properties, type Subgraph, type SubgraphNode } from './subgraph.ts';
+import {
+  citedIds,
+  type ExportScope,
+  type PropertyValue,
+  type Properties,
+  type Subgraph,
+  type SubgraphNode,
+} from './subgraph.ts';
 
 /** The subgraph would exceed EXPORT_LIMITS.nodesMax: refused, never cut silently. */
 export class ExportTooLargeError extends Error {
@@ -62,22 +69,22 @@ async function expand(runner: QueryRunner, start: string[], hops: number): Promi
 }
 
 /**
- * Reads the subgraph an export writes: the asked entities (404 for the first unknown one) expanded
- * by `hops`, the relationships among them, and the sources they cite.
+ * The entities `ids`, the relationships among them (all of them, or only `relationshipIds` when a
+ * query's result names them), and the Source entities they cite: what an export writes.
  */
-export async function readSubgraph(
+export async function readEntities(
   runner: QueryRunner,
-  request: { nodeIds: string[]; hops: number },
-  exportedAt = new Date(),
+  ids: string[],
+  relationshipIds: string[] | null,
+  scope: ExportScope,
 ): Promise<Subgraph> {
-  const asked = [...new Set(request.nodeIds)];
-  const ids = await expand(runner, asked, request.hops);
   const nodes = (await runner.read(Q.NODES, { ids })).map((r) => toNode(r.get('n') as Node));
   const found = new Set(nodes.map((n) => n.id));
-  const missing = asked.find((id) => !found.has(id));
-  if (missing !== undefined) throw new UnknownEntityError(missing, 'nodeIds');
-
-  const edges = (await runner.read(Q.EDGES, { ids, types: RELATIONSHIP_TYPES })).map((r) => {
+  const edgeRecords =
+    relationshipIds === null
+      ? await runner.read(Q.EDGES, { ids, types: RELATIONSHIP_TYPES })
+      : await runner.read(Q.EDGES_BY_ID, { ids, relationshipIds, types: RELATIONSHIP_TYPES });
+  const edges = edgeRecords.map((r) => {
     const rel = r.get('r') as Relationship;
     const properties = toProperties(rel.properties as Record<string, unknown>);
     return {
@@ -94,10 +101,28 @@ export async function readSubgraph(
   const sources = (await runner.read(Q.SOURCES, { ids: wanted })).map((r) => toNode(r.get('n') as Node));
   const held = new Set([...found, ...sources.map((s) => s.id)]);
   return {
-    scope: { nodeIds: asked, hops: request.hops, exportedAt },
+    scope,
     nodes,
     edges,
     sources,
     missingSourceIds: [...cited].filter((id) => !held.has(id)).sort(),
   };
+}
+
+/**
+ * Reads the subgraph an export of ids writes: the asked entities (404 for the first unknown one)
+ * expanded by `hops`, the relationships among them, and the sources they cite.
+ */
+export async function readSubgraph(
+  runner: QueryRunner,
+  request: { nodeIds: string[]; hops: number },
+  exportedAt = new Date(),
+): Promise<Subgraph> {
+  const asked = [...new Set(request.nodeIds)];
+  const ids = await expand(runner, asked, request.hops);
+  const graph = await readEntities(runner, ids, null, { nodeIds: asked, hops: request.hops, exportedAt });
+  const found = new Set(graph.nodes.map((n) => n.id));
+  const missing = asked.find((id) => !found.has(id));
+  if (missing !== undefined) throw new UnknownEntityError(missing, 'nodeIds');
+  return graph;
 }

@@ -27,9 +27,12 @@ export interface SubgraphEdge {
 
 /** What was asked for, for file names and headers. */
 export interface ExportScope {
+  /** The asked ids, or for a console query every entity its result holds. */
   nodeIds: string[];
   hops: number;
   exportedAt: Date;
+  /** The console query whose result this is, when the export was asked by query. */
+  query?: string;
 }
 
 /**
@@ -60,6 +63,12 @@ export function nameOf(node: SubgraphNode): string {
 export function citedIds(properties: Properties): string[] {
   const ids = properties['sourceIds'];
   return Array.isArray(ids) ? ids.map(String) : [];
+}
+
+/** What was exported, in words: "hikvision, seagate, 1 hop(s)" or "the result of the query …". */
+export function describeScope(scope: ExportScope): string {
+  if (scope.query !== undefined) return `the result of the console query ${scope.query}`;
+  return `${scope.nodeIds.join(', ')}, ${scope.hops} hop(s)`;
 }
 
 export function isSynthetic(graph: Subgraph): boolean {

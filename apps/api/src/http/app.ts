@@ -3,6 +3,8 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
+import { ConsoleRunner } from '../console/runner.ts';
+import { DEFAULT_CONSOLE_SETTINGS } from '../console/settings.ts';
 import { GraphRepository, UnknownEntityError } from '../db/graph-repository.ts';
 import type { Database } from '../db/database.ts';
 import { QueryRunner } from '../db/runner.ts';
@@ -13,6 +15,7 @@ import { exportRoutes } from './routes/export.ts';
 import { explorerRoutes } from './routes/explorer.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { healthRoutes } from './routes/health.ts';
+import { savedQueryRoutes } from './routes/saved-queries.ts';
 import { searchRoutes } from './routes/search.ts';
 
 declare module 'fastify' {
@@ -22,7 +25,8 @@ declare module 'fastify' {
 }
 
 export interface AppOptions {
-  config: Pick<Config, 'queryTimeoutMs' | 'logLevel' | 'webDistDir'>;
+  /** Without console settings (older callers, tests) the console's defaults apply. */
+  config: Pick<Config, 'queryTimeoutMs' | 'logLevel' | 'webDistDir'> & Partial<Pick<Config, 'console'>>;
   db: Database;
   /** The version /api/health reports. */
   version?: string;
@@ -73,8 +77,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(searchRoutes);
       await api.register(entityRoutes);
       await api.register(graphRoutes);
-      await api.register(consoleRoutes, { db: options.db, config: options.config });
-      await api.register(exportRoutes, { runner: new QueryRunner(options.db, options.config.queryTimeoutMs) });
+      // One console runner: the console and query exports share its bounds and concurrency slots.
+      const consoleSettings = options.config.console ?? DEFAULT_CONSOLE_SETTINGS;
+      const consoleRunner = new ConsoleRunner(options.db, consoleSettings, app.log);
+      await api.register(consoleRoutes, { runner: consoleRunner, settings: consoleSettings });
+      await api.register(savedQueryRoutes, { db: options.db, config: options.config });
+      await api.register(exportRoutes, {
+        runner: new QueryRunner(options.db, options.config.queryTimeoutMs),
+        consoleRunner,
+      });
       await api.register(explorerRoutes, { db: options.db, queryTimeoutMs: options.config.queryTimeoutMs });
       api.setNotFoundHandler((request, reply) => {
         void reply

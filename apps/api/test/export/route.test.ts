@@ -17,6 +17,7 @@ const CONTENT_TYPES: Record<(typeof EXPORT_FORMATS)[number], [RegExp, RegExp]> =
   ftm: [/^application\/x-ndjson/, /\.ftm\.json$/],
   'sources-md': [/^text\/markdown/, /\.md$/],
   'sources-csv': [/^text\/csv/, /\.csv$/],
+  html: [/^text\/html/, /\.html$/],
 };
 
 describe('POST /api/export', () => {
@@ -88,7 +89,10 @@ describe('POST /api/export', () => {
     [{ format: 'json', nodeIds: ['seagate'], hops: EXPORT_LIMITS.hopsMax + 1 }, 'hops'],
     [{ format: 'json', nodeIds: ['seagate'], hops: -1 }, 'hops'],
     [{ format: 'json', nodeIds: ['seagate'], hops: 1.5 }, 'hops'],
-    [{ format: 'json', query: 'MATCH (n) RETURN n' }, 'query'],
+    [{ format: 'json', nodeIds: ['seagate'], query: 'MATCH (n) RETURN n' }, 'query'],
+    [{ format: 'json', query: '   ' }, 'query'],
+    [{ format: 'json', query: 'MATCH (n) RETURN n', hops: 1 }, 'hops'],
+    [{ format: 'json', nodeIds: ['seagate'], params: {} }, 'params'],
   ])('400 for %j naming %s', async (body, field) => {
     const response = await post(body);
     expect(response.status).toBe(400);
@@ -103,11 +107,6 @@ describe('POST /api/export', () => {
     const response = await post({ format: 'json', nodeIds: ['seagate'], extra: 1 });
     expect(response.status).toBe(400);
     expect(response.text).toContain('extra');
-  });
-
-  it('says that console queries are not yet supported', async () => {
-    const response = await post({ format: 'json', query: 'MATCH (n) RETURN n' });
-    expect(response.text).toContain('not yet supported');
   });
 
   it('404 naming the first unknown id', async () => {

@@ -1,8 +1,16 @@
 import type { ConsoleResponse } from '@explorer/model';
 import { FlagBadges } from '../components/FlagBadges.tsx';
 
-/** The graph part of the answer as lists (a canvas view is the explorer's; not wired here yet). */
-export function GraphList({ graph }: { graph: ConsoleResponse['graph'] }) {
+/**
+ * The graph part of the answer as lists: what the drawing shows, readable with a screen reader; an
+ * entity's button selects it as a click on the drawing does (the keyboard way).
+ */
+export function GraphList(props: {
+  graph: ConsoleResponse['graph'];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const { graph } = props;
   const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
   if (graph.nodes.length === 0) return <p className="muted">The rows hold no nodes or relationships.</p>;
   return (
@@ -10,7 +18,15 @@ export function GraphList({ graph }: { graph: ConsoleResponse['graph'] }) {
       <ul aria-label="Result nodes">
         {graph.nodes.map((node) => (
           <li key={node.id}>
-            {node.name} <span className="muted">{node.kind}</span> <FlagBadges flags={node.flags} />
+            <button
+              type="button"
+              className="link-button"
+              aria-pressed={props.selectedId === node.id}
+              onClick={() => props.onSelect(node.id)}
+            >
+              {node.name}
+            </button>{' '}
+            <span className="muted">{node.kind}</span> <FlagBadges flags={node.flags} />
           </li>
         ))}
       </ul>

@@ -1,12 +1,18 @@
-import { CONSOLE_EXAMPLES, type ConsoleExample } from '@explorer/model';
+import { CONSOLE_EXAMPLES, type ConsoleExample, type SavedQuery } from '@explorer/model';
+import { SavedQueries } from './SavedQueries.tsx';
 
-/** The example library and the analyst's history; a click loads a query into the editor. */
+/**
+ * The saved queries (a click opens and runs one), the example library and the analyst's history
+ * (a click loads the query into the editor).
+ */
 export function Sidebar(props: {
   history: string[];
   onPick: (query: string, params?: ConsoleExample['params']) => void;
+  onOpenSaved: (saved: SavedQuery) => void;
 }) {
   return (
     <aside className="console-sidebar">
+      <SavedQueries onOpen={props.onOpenSaved} />
       <h3>Examples</h3>
       <ul aria-label="Example queries">
         {CONSOLE_EXAMPLES.map((example) => (

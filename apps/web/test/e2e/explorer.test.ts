@@ -1,35 +1,18 @@
 import { buildApp, connect } from '@explorer/api';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { useAppInBrowser } from '../support/app-in-browser.ts';
+import {
+  POLL,
+  addBySearch,
+  canvasEntityList,
+  entitiesShown,
+  openPage as openPageIn,
+} from '../support/explorer-page.ts';
 import { saveScreenshot } from '../support/screenshots.ts';
 
 const stack = useAppInBrowser();
 
-/** The machine running the tests may be busy: generous waits, and every page action gives up in time. */
-const POLL = { timeout: 15_000 };
-async function openPage(url: string): Promise<Page> {
-  const page = await stack.browser().newPage({ viewport: { width: 1600, height: 1000 } });
-  page.setDefaultTimeout(15_000);
-  await page.goto(url);
-  return page;
-}
-
-const status = (page: Page) => page.locator('.canvas-status');
-const entitiesShown = async (page: Page) =>
-  Number(/(\d+) entities/.exec((await status(page).textContent()) ?? '')?.[1]);
-
-/** Types into the search box and puts the first result on the canvas with Enter. */
-async function addBySearch(page: Page, text: string, expectedName: string) {
-  const search = page.getByLabel('Search entities (English, Chinese or alias)');
-  await search.fill(text);
-  const first = page.getByRole('list', { name: 'Search results' }).getByRole('button').first();
-  await expect.poll(() => first.textContent(), POLL).toContain(expectedName);
-  await search.press('Enter');
-  await expect
-    .poll(() => page.getByRole('list', { name: 'Entities on the canvas', includeHidden: true }).textContent(), POLL)
-    .toContain(expectedName);
-}
+const openPage = (url: string) => openPageIn(stack.browser(), url);
 
 describe('explorer canvas in Chromium', () => {
   let sharedUrl = '';
@@ -83,7 +66,7 @@ describe('explorer canvas in Chromium', () => {
     expect(sharedUrl).toContain('n=');
     const page = await openPage(sharedUrl);
     await expect.poll(() => entitiesShown(page), POLL).toBe(sharedCount);
-    const list = page.getByRole('list', { name: 'Entities on the canvas', includeHidden: true });
+    const list = canvasEntityList(page);
     expect(await list.textContent()).toContain('Public security entities in Xinjiang');
     expect(await list.textContent()).toContain('Seagate Technology Holdings');
     await saveScreenshot(page, 'explorer-reopened-link');
@@ -99,7 +82,7 @@ describe('supply-chain trace in Chromium', () => {
     await trace.getByLabel('Trace from').selectOption({ label: 'Seagate Technology Holdings' });
     await trace.getByRole('button', { name: 'Trace' }).click();
     await expect.poll(() => entitiesShown(page), POLL).toBeGreaterThan(5);
-    const list = page.getByRole('list', { name: 'Entities on the canvas', includeHidden: true });
+    const list = canvasEntityList(page);
     expect(await list.textContent()).toContain('Public security entities in Xinjiang');
     await saveScreenshot(page, 'explorer-trace-seagate');
     await page.getByRole('button', { name: 'Undo' }).click();

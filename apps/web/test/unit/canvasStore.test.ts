@@ -48,6 +48,31 @@ describe('canvas store', () => {
     expect(h.present.pinned).toEqual({});
   });
 
+  it('collapses what an expand brought, keeping neighbours that are pinned or linked elsewhere', () => {
+    // a expands to b, c, d, e; c also links to x; d is pinned.
+    let h = run(
+      {
+        type: 'add',
+        graph: {
+          nodes: ['a', 'b', 'c', 'd', 'e', 'x'].map((id) => node(id)),
+          edges: [
+            edge('ab', 'a', 'b'),
+            edge('ac', 'a', 'c'),
+            edge('ad', 'a', 'd'),
+            edge('ea', 'e', 'a'),
+            edge('cx', 'c', 'x'),
+          ],
+        },
+      },
+      { type: 'pin', positions: { d: { x: 0, y: 0 } } },
+      { type: 'collapse', ids: ['a'] },
+    );
+    expect(ids(h)).toEqual(['a', 'c', 'd', 'x']);
+    expect(Object.keys(h.present.edges).sort()).toEqual(['ac', 'ad', 'cx']);
+    h = historyReducer(h, { type: 'undo' });
+    expect(ids(h)).toEqual(['a', 'b', 'c', 'd', 'e', 'x']);
+  });
+
   it('undoes and redoes every change, and a new change clears the redo list', () => {
     let h = run(
       { type: 'add', graph: { nodes: [node('a')], edges: [] } },

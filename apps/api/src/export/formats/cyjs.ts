@@ -1,5 +1,5 @@
 import { toJsonValue } from '../property-types.ts';
-import { allNodes, isSynthetic, nameOf, type Properties, type Subgraph } from '../subgraph.ts';
+import { allNodes, describeScope, isSynthetic, nameOf, type Properties, type Subgraph } from '../subgraph.ts';
 import type { ExportFormatWriter } from './format.ts';
 import { jsonArray } from './graph-json.ts';
 
@@ -28,7 +28,7 @@ export const cyjsFormat: ExportFormatWriter = {
       generated_by: 'supply-chain-explorer',
       target_cytoscapejs_version: '~3.0',
       data: {
-        name: `Subgraph of ${graph.scope.nodeIds.join(', ')} (${graph.scope.hops} hops)`,
+        name: `Subgraph of ${describeScope(graph.scope)}`,
         exportedAt: graph.scope.exportedAt.toISOString(),
         synthetic: isSynthetic(graph),
       },

@@ -1,6 +1,14 @@
 import { columnTypes, type ValueType } from '../property-types.ts';
 import { firstDay, lastDay } from '../dates.ts';
-import { allNodes, isSynthetic, nameOf, type Properties, type Subgraph, type SubgraphNode } from '../subgraph.ts';
+import {
+  allNodes,
+  describeScope,
+  isSynthetic,
+  nameOf,
+  type Properties,
+  type Subgraph,
+  type SubgraphNode,
+} from '../subgraph.ts';
 import { xmlEscape } from '../xml.ts';
 import type { ExportFormatWriter } from './format.ts';
 import { XML_ATTRIBUTE_TYPE, xmlValueText } from './xml-values.ts';
@@ -65,7 +73,7 @@ export const gexfFormat: ExportFormatWriter = {
     const edges = graph.edges.map((e) => ({ e, values: { type: e.type, ...e.properties } as Properties }));
     const nodeAttributes = attributeList(nodes.map((n) => n.values));
     const edgeAttributes = attributeList(edges.map((e) => e.values));
-    const description = `Subgraph of ${graph.scope.nodeIds.join(', ')}, ${graph.scope.hops} hop(s)${
+    const description = `Subgraph of ${describeScope(graph.scope)}${
       isSynthetic(graph) ? '; contains SYNTHETIC (fictional) data' : ''
     }`;
 

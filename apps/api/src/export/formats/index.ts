@@ -6,6 +6,7 @@ import type { ExportFormatWriter } from './format.ts';
 import { ftmFormat } from './ftm.ts';
 import { gexfFormat } from './gexf.ts';
 import { graphmlFormat } from './graphml.ts';
+import { htmlFormat } from './html.ts';
 import { jsonFormat } from './json.ts';
 import { sourcesCsvFormat, sourcesMarkdownFormat } from './sources.ts';
 
@@ -20,6 +21,7 @@ export const FORMAT_WRITERS: Record<ExportFormat, ExportFormatWriter> = {
   ftm: ftmFormat,
   'sources-md': sourcesMarkdownFormat,
   'sources-csv': sourcesCsvFormat,
+  html: htmlFormat,
 };
 
 export type { ExportFormatWriter };

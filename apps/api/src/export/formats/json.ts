@@ -15,6 +15,7 @@ export const jsonFormat: ExportFormatWriter = {
       exportedAt: graph.scope.exportedAt.toISOString(),
       nodeIds: graph.scope.nodeIds,
       hops: graph.scope.hops,
+      ...(graph.scope.query === undefined ? {} : { query: graph.scope.query }),
       synthetic: isSynthetic(graph),
       missingSourceIds: graph.missingSourceIds,
     };

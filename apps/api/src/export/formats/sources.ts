@@ -1,6 +1,6 @@
 import { citations } from '../citations.ts';
 import { csvRow, textCell } from '../csv-cell.ts';
-import { isSynthetic, nameOf, type Subgraph, type SubgraphNode } from '../subgraph.ts';
+import { describeScope, isSynthetic, nameOf, type Subgraph, type SubgraphNode } from '../subgraph.ts';
 import type { ExportFormatWriter } from './format.ts';
 
 const field = (source: SubgraphNode | null, key: string) => {
@@ -19,7 +19,7 @@ export const sourcesMarkdownFormat: ExportFormatWriter = {
   contentType: 'text/markdown; charset=utf-8',
   *write(graph: Subgraph) {
     yield '# Sources\n\n';
-    yield `Sources cited by the exported facts (${markdownText(graph.scope.nodeIds.join(', '))}, ${graph.scope.hops} hop(s); exported ${graph.scope.exportedAt.toISOString()}).\n\n`;
+    yield `Sources cited by the exported facts (${markdownText(describeScope(graph.scope))}; exported ${graph.scope.exportedAt.toISOString()}).\n\n`;
     if (isSynthetic(graph)) yield '**This export contains synthetic (fictional) demonstration data.**\n\n';
     for (const c of citations(graph)) {
       const s = c.source;

@@ -1,22 +1,17 @@
 import { ConsoleRequestSchema, type ConsoleResponse } from '@explorer/model';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Config } from '../../config.ts';
 import { ConsoleError, toConsoleError } from '../../console/errors.ts';
-import { ConsoleRunner } from '../../console/runner.ts';
-import { DEFAULT_CONSOLE_SETTINGS } from '../../console/settings.ts';
-import type { Database } from '../../db/database.ts';
+import type { ConsoleRunner } from '../../console/runner.ts';
+import type { ConsoleSettings } from '../../console/settings.ts';
 
 export interface ConsoleRouteOptions {
-  db: Database;
-  /** The app's configuration; without console settings (older callers, tests) the defaults apply. */
-  config: Pick<Config, 'queryTimeoutMs'> & Partial<Pick<Config, 'console'>>;
+  /** Shared with query exports, so both count against the same concurrency slots. */
+  runner: ConsoleRunner;
+  settings: ConsoleSettings;
 }
 
 /** POST /cypher: the analysts' read-only console (README: Console). Answers its own errors. */
-export const consoleRoutes: FastifyPluginAsync<ConsoleRouteOptions> = async (app, { db, config }) => {
-  const settings = config.console ?? DEFAULT_CONSOLE_SETTINGS;
-  const runner = new ConsoleRunner(db, settings, app.log);
-
+export const consoleRoutes: FastifyPluginAsync<ConsoleRouteOptions> = async (app, { runner, settings }) => {
   app.post('/cypher', async (request, reply): Promise<ConsoleResponse | undefined> => {
     const parsed = ConsoleRequestSchema.safeParse(request.body ?? {});
     try {

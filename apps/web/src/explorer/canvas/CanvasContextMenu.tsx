@@ -5,13 +5,14 @@ interface Props {
   target: CanvasTarget;
   pinned: boolean;
   onExpand: () => void;
+  onCollapse: () => void;
   onPinToggle: () => void;
   onRemove: () => void;
   onClose: () => void;
 }
 
 /** The right-click menu of a canvas entity or relationship; Escape or a click elsewhere closes it. */
-export function CanvasContextMenu({ target, pinned, onExpand, onPinToggle, onRemove, onClose }: Props) {
+export function CanvasContextMenu({ target, pinned, onExpand, onCollapse, onPinToggle, onRemove, onClose }: Props) {
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
     menu.current?.querySelector('button')?.focus();
@@ -37,6 +38,9 @@ export function CanvasContextMenu({ target, pinned, onExpand, onPinToggle, onRem
         <>
           <button type="button" role="menuitem" onClick={act(onExpand)}>
             Expand neighbours
+          </button>
+          <button type="button" role="menuitem" onClick={act(onCollapse)}>
+            Collapse neighbours
           </button>
           <button type="button" role="menuitem" onClick={act(onPinToggle)}>
             {pinned ? 'Unpin' : 'Pin here'}

@@ -1,5 +1,7 @@
 import { useCallback, useMemo, useState, type KeyboardEvent, type RefObject } from 'react';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { ExportDialog } from '../../export/ExportDialog.tsx';
+import { exportScopes } from '../../export/exportScopes.ts';
 import type { CanvasActions } from '../state/useCanvasActions.ts';
 import { useCanvasStore } from '../state/useCanvasStore.ts';
 import { visibleElements } from '../state/visibleElements.ts';
@@ -24,6 +26,7 @@ export function CanvasPane({ actions, canvasHandle, selectedIds, onSelectionChan
   const { nodes, edges } = useMemo(() => visibleElements(canvas), [canvas]);
   const [menu, setMenu] = useState<CanvasTarget | null>(null);
   const [hover, setHover] = useState<CanvasTarget | null>(null);
+  const [exporting, setExporting] = useState(false);
   const closeMenu = useCallback(() => setMenu(null), []);
 
   const selectedNodeIds = selectedIds.filter((id) => canvas.nodes[id]);
@@ -33,7 +36,7 @@ export function CanvasPane({ actions, canvasHandle, selectedIds, onSelectionChan
   const totalNodes = Object.keys(canvas.nodes).length;
   const hoveredEdge = hover ? canvas.edges[hover.id] : undefined;
 
-  // Keyboard actions on the focused canvas: E expand, Delete remove, P pin, Ctrl+Z / Ctrl+Y, Escape.
+  // Keyboard actions on the focused canvas: E expand, C collapse, Delete remove, P pin, Ctrl+Z / Ctrl+Y, Escape.
   const onKeyDown = (event: KeyboardEvent) => {
     const key = event.key.toLowerCase();
     const ctrl = event.ctrlKey || event.metaKey;
@@ -41,6 +44,7 @@ export function CanvasPane({ actions, canvasHandle, selectedIds, onSelectionChan
     else if (ctrl && (key === 'y' || (key === 'z' && event.shiftKey))) actions.redo();
     else if (ctrl) return;
     else if (key === 'e' && selectedNodeIds.length > 0) void actions.expand(selectedNodeIds);
+    else if (key === 'c' && selectedNodeIds.length > 0) actions.collapse(selectedNodeIds);
     else if ((key === 'delete' || key === 'backspace') && selectedIds.length > 0) actions.remove(selectedIds);
     else if (key === 'p' && selectedNodeIds.length > 0) pin(selectedNodeIds);
     else if (key === 'escape') onSelectionChange([]);
@@ -57,6 +61,7 @@ export function CanvasPane({ actions, canvasHandle, selectedIds, onSelectionChan
         pinnedIds={pinnedIds}
         onPin={pin}
         onFit={() => canvasHandle.current?.fit()}
+        onExport={() => setExporting(true)}
       />
       <p className="canvas-status muted" aria-live="polite">
         {actions.busy ??
@@ -70,7 +75,7 @@ export function CanvasPane({ actions, canvasHandle, selectedIds, onSelectionChan
         onKeyDown={onKeyDown}
         // Cytoscape swallows the pointer event, so focus the frame ourselves for the shortcuts.
         onPointerDown={(event) => event.currentTarget.focus()}
-        aria-label="Canvas: E expands, Delete removes, P pins the selection; Ctrl+Z undoes"
+        aria-label="Canvas: E expands, C collapses, Delete removes, P pins the selection; Ctrl+Z undoes"
       >
         <GraphCanvas
           nodes={nodes}
@@ -96,6 +101,7 @@ export function CanvasPane({ actions, canvasHandle, selectedIds, onSelectionChan
       <Legend />
       <CanvasEntityList
         nodes={nodes}
+        edges={edges}
         hiddenCount={totalNodes - nodes.length}
         selectedIds={selectedIds}
         onSelect={(id, extend) => onSelectionChange(extend ? [...selectedIds.filter((x) => x !== id), id] : [id])}
@@ -105,12 +111,23 @@ export function CanvasPane({ actions, canvasHandle, selectedIds, onSelectionChan
           target={menu}
           pinned={Boolean(canvas.pinned[menu.id])}
           onExpand={() => void actions.expand([menu.id])}
+          onCollapse={() => actions.collapse([menu.id])}
           onPinToggle={() => (canvas.pinned[menu.id] ? actions.unpin([menu.id]) : pin([menu.id]))}
           onRemove={() => actions.remove([menu.id])}
           onClose={closeMenu}
         />
       )}
       {hoveredEdge && hover && <EdgeTooltip edge={hoveredEdge} at={hover} />}
+      {exporting && (
+        <ExportDialog
+          scopes={exportScopes(canvas, nodes, edges, selectedNodeIds)}
+          picture={(format) => {
+            if (!canvasHandle.current) throw new Error('The canvas is not ready.');
+            return canvasHandle.current.picture(format);
+          }}
+          onClose={() => setExporting(false)}
+        />
+      )}
     </section>
   );
 }

@@ -16,10 +16,12 @@ interface Props {
   pinnedIds: string[];
   onPin: (ids: string[]) => void;
   onFit: () => void;
+  onExport: () => void;
 }
 
 /** Buttons acting on the canvas and its selection; each also has a keyboard shortcut (see title). */
-export function CanvasToolbar({ actions, selectedNodeIds, selectedEdgeIds, pinnedIds, onPin, onFit }: Props) {
+export function CanvasToolbar(props: Props) {
+  const { actions, selectedNodeIds, selectedEdgeIds, pinnedIds, onPin, onFit, onExport } = props;
   const [expandType, setExpandType] = useState<RelationshipType | ''>('');
   const [layout, setLayout] = useState<LayoutName>('fcose');
   const none = selectedNodeIds.length === 0;
@@ -53,6 +55,14 @@ export function CanvasToolbar({ actions, selectedNodeIds, selectedEdgeIds, pinne
             </option>
           ))}
         </select>
+        <button
+          type="button"
+          disabled={none}
+          onClick={() => actions.collapse(selectedNodeIds)}
+          title="Collapse: take off the neighbours linked only to the selected entities (C)"
+        >
+          Collapse
+        </button>
       </span>
       <button
         type="button"
@@ -95,6 +105,21 @@ export function CanvasToolbar({ actions, selectedNodeIds, selectedEdgeIds, pinne
       <button type="button" onClick={actions.clear}>
         Clear
       </button>
+      <button type="button" onClick={onExport} title="Download the canvas, the selection or the found paths">
+        Export…
+      </button>
+      <label className="file-button" title="Put the graph of a file saved with Export → JSON on the canvas">
+        Open file…
+        <input
+          type="file"
+          accept=".json,application/json"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = ''; // choosing the same file again must open it again
+            if (file) void actions.openFile(file);
+          }}
+        />
+      </label>
     </div>
   );
 }

@@ -3,8 +3,11 @@ import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { canvasPng, canvasSvg } from '../../export/canvasImage.ts';
+import type { PictureFormat } from '../../export/exportFormats.ts';
 import type { LayoutRequest, Point } from '../state/canvasState.ts';
 import { CANVAS_STYLE, KIND_STYLE, edgeLabel, nodeLabel } from './canvasStyles.ts';
+import { isBigCanvas } from './bigCanvas.ts';
 import { runLayout } from './runLayout.ts';
 
 cytoscape.use(fcose);
@@ -14,6 +17,8 @@ cytoscape.use(dagre);
 export interface GraphCanvasHandle {
   positions: (ids: readonly string[]) => Record<string, Point>;
   fit: () => void;
+  /** The canvas as shown, as a picture with the legend (the export dialog's png and svg). */
+  picture: (format: PictureFormat) => Promise<Blob>;
 }
 
 export interface CanvasTarget {
@@ -52,22 +57,35 @@ function nodeData(node: GraphNode) {
   };
 }
 
-function edgeData(edge: GraphEdge) {
+function edgeData(edge: GraphEdge, bigCanvas: boolean) {
   return {
     id: edge.id,
     source: edge.source,
     target: edge.target,
-    label: edgeLabel(edge),
+    // Thousands of rotated labels are most of the drawing time of a big canvas.
+    label: bigCanvas ? '' : edgeLabel(edge),
     synthetic: edge.properties['synthetic'] === true,
   };
 }
 
+/** Each node's neighbours through `edges`, built once per update (not once per node). */
+function neighbourIndex(edges: readonly GraphEdge[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  const link = (a: string, b: string) => {
+    const list = index.get(a);
+    if (list) list.push(b);
+    else index.set(a, [b]);
+  };
+  for (const edge of edges) {
+    link(edge.source, edge.target);
+    link(edge.target, edge.source);
+  }
+  return index;
+}
+
 /** A new node starts next to the canvas nodes it links to, so a layout moves the picture little. */
-function startPosition(cy: Core, node: GraphNode, edges: readonly GraphEdge[]): Point {
-  const around = edges
-    .flatMap((e) => (e.source === node.id ? [e.target] : e.target === node.id ? [e.source] : []))
-    .map((id) => cy.getElementById(id))
-    .filter((n) => n.nonempty());
+function startPosition(cy: Core, node: GraphNode, neighbours: Map<string, string[]>): Point {
+  const around = (neighbours.get(node.id) ?? []).map((id) => cy.getElementById(id)).filter((n) => n.nonempty());
   const jitter = () => (Math.random() - 0.5) * 80;
   if (around.length === 0) return { x: jitter(), y: jitter() };
   const x = around.reduce((sum, n) => sum + n.position('x'), 0) / around.length;
@@ -96,6 +114,11 @@ export function GraphCanvas(props: Props) {
           }),
         ),
       fit: () => cyRef.current?.fit(undefined, 40),
+      picture: async (format) => {
+        const cy = cyRef.current;
+        if (!cy) throw new Error('The canvas is not ready.');
+        return format === 'png' ? canvasPng(cy) : new Blob([canvasSvg(cy)], { type: 'image/svg+xml' });
+      },
     }),
     [],
   );
@@ -109,6 +132,9 @@ export function GraphCanvas(props: Props) {
       boxSelectionEnabled: true,
       selectionType: 'additive',
       minZoom: 0.05,
+      // Pan and zoom move a snapshot and redraw once the user stops: a canvas of thousands of
+      // elements stays smooth (see the canvas benchmark in the README); small ones look the same.
+      textureOnViewport: true,
       // Fitting a few nodes must not blow their labels up.
       maxZoom: 1.75,
     });
@@ -157,20 +183,23 @@ export function GraphCanvas(props: Props) {
         .filter((e) => !wanted.has(e.id()))
         .remove();
       const additions: ElementDefinition[] = [];
+      const neighbours = neighbourIndex(edges);
       for (const node of nodes) {
         const existing = cy.getElementById(node.id);
         if (existing.nonempty()) existing.data(nodeData(node));
-        else additions.push({ group: 'nodes', data: nodeData(node), position: startPosition(cy, node, edges) });
+        else additions.push({ group: 'nodes', data: nodeData(node), position: startPosition(cy, node, neighbours) });
       }
       cy.add(additions);
       added = additions.length;
       const edgeAdditions: ElementDefinition[] = [];
+      const big = isBigCanvas(nodes.length);
       for (const edge of edges) {
         const existing = cy.getElementById(edge.id);
-        if (existing.nonempty()) existing.data(edgeData(edge));
-        else edgeAdditions.push({ group: 'edges', data: edgeData(edge) });
+        if (existing.nonempty()) existing.data(edgeData(edge, big));
+        else edgeAdditions.push({ group: 'edges', data: edgeData(edge, big) });
       }
       cy.add(edgeAdditions);
+      cy.elements().toggleClass('big', big);
     });
     if (added > 0) runLayout(cy, callbacks.current.layout, callbacks.current.pinned);
   }, [nodes, edges]);

@@ -1,23 +1,8 @@
-import type { EntityKind, GraphEdge, GraphNode } from '@explorer/model';
+import type { GraphEdge, GraphNode } from '@explorer/model';
 import type { StylesheetJson } from 'cytoscape';
 
-/**
- * How the canvas draws the graph, in one place. Colours are the Okabe–Ito palette (readable with
- * every common colour-vision deficiency), and every kind also has its own shape, so colour is never
- * the only cue. Flags are drawn as border styles and spelled out in the label.
- */
-export const KIND_STYLE: Record<EntityKind, { colour: string; shape: string; label: string }> = {
-  Company: { colour: '#0072B2', shape: 'round-rectangle', label: 'Company' },
-  PublicSecurityBody: { colour: '#D55E00', shape: 'octagon', label: 'Public-security body' },
-  GovernmentBody: { colour: '#CC79A7', shape: 'hexagon', label: 'Government body' },
-  Person: { colour: '#E69F00', shape: 'ellipse', label: 'Person' },
-  Product: { colour: '#009E73', shape: 'diamond', label: 'Product' },
-  TechnologyCategory: { colour: '#56B4E9', shape: 'tag', label: 'Technology category' },
-  Procurement: { colour: '#F0E442', shape: 'rectangle', label: 'Procurement' },
-  Source: { colour: '#BBBBBB', shape: 'round-tag', label: 'Source' },
-  ControlList: { colour: '#000000', shape: 'vee', label: 'Control list' },
-  Event: { colour: '#999999', shape: 'triangle', label: 'Event' },
-};
+// Per-kind colours and shapes live in the model, shared with the HTML export.
+export { KIND_STYLE } from '@explorer/model';
 
 const LABEL_MAX = 48;
 const shorten = (text: string) => (text.length > LABEL_MAX ? `${text.slice(0, LABEL_MAX - 1)}…` : text);
@@ -97,4 +82,8 @@ export const CANVAS_STYLE: StylesheetJson = [
     style: { 'underlay-color': '#0072B2', 'underlay-opacity': 0.35, 'underlay-padding': 8 },
   },
   { selector: '.faded', style: { opacity: 0.25 } },
+  // A big canvas (see bigCanvas.ts): names appear only once zoomed in enough to read them, and
+  // relationships are straight lines, which are far cheaper to draw than curves.
+  { selector: 'node.big', style: { 'min-zoomed-font-size': 12 } },
+  { selector: 'edge.big', style: { 'curve-style': 'straight' } },
 ];

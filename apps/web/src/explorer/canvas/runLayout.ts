@@ -1,5 +1,6 @@
 import type { Core, LayoutOptions } from 'cytoscape';
 import type { LayoutRequest, Point } from '../state/canvasState.ts';
+import { isBigCanvas } from './bigCanvas.ts';
 
 /** Above this many nodes, layouts jump to their result instead of animating. */
 const ANIMATE_UP_TO = 300;
@@ -40,25 +41,44 @@ function options(cy: Core, layout: LayoutRequest, pinned: Record<string, Point>)
       } as LayoutOptions;
     case 'concentric':
       return { ...common, name: 'concentric', concentric: (node) => node.degree(false), minNodeSpacing: 50 };
-    case 'fcose':
+    case 'fcose': {
+      // The full refinement grows with the square of the node count: ~100 s at 2,000 nodes here.
+      const big = isBigCanvas(cy.nodes().length);
       return {
         ...common,
         name: 'fcose',
-        randomize: false,
-        quality: 'default',
-        // Labels are long (full legal names): keep them from overlapping.
-        nodeDimensionsIncludeLabels: true,
+        // The spectral draft needs a random start; refining an existing picture does not.
+        randomize: big,
+        quality: big ? 'draft' : 'default',
+        // Labels are long (full legal names): keep them from overlapping while that is affordable.
+        nodeDimensionsIncludeLabels: !big,
         nodeRepulsion: () => 20000,
         idealEdgeLength: () => 160,
         fixedNodeConstraint: Object.entries(pinned)
           .filter(([id]) => cy.getElementById(id).nonempty())
           .map(([nodeId, position]) => ({ nodeId, position })),
       } as LayoutOptions;
+    }
   }
 }
 
-/** Lays out the whole canvas; pinned (locked) nodes keep their place whatever the layout. */
+/**
+ * Lays out the whole canvas; pinned (locked) nodes keep their place whatever the layout. The
+ * container says whether a layout is running (`data-layout`) and how long the last one took
+ * (`data-layout-ms`): the browser tests and the canvas benchmark wait on it.
+ */
 export function runLayout(cy: Core, layout: LayoutRequest, pinned: Record<string, Point>): void {
-  if (cy.nodes().empty()) return;
-  cy.layout(options(cy, layout, pinned)).run();
+  const container = cy.container();
+  if (cy.nodes().empty()) {
+    container?.setAttribute('data-layout', 'done');
+    return;
+  }
+  const started = performance.now();
+  container?.setAttribute('data-layout', 'running');
+  const running = cy.layout(options(cy, layout, pinned));
+  running.one('layoutstop', () => {
+    container?.setAttribute('data-layout-ms', String(Math.round(performance.now() - started)));
+    container?.setAttribute('data-layout', 'done');
+  });
+  running.run();
 }

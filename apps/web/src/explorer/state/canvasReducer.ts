@@ -4,6 +4,7 @@ import { EMPTY_CANVAS, type CanvasFilters, type CanvasState, type LayoutRequest,
 export type CanvasAction =
   | { type: 'add'; graph: Graph }
   | { type: 'remove'; ids: string[] }
+  | { type: 'collapse'; ids: string[] }
   | { type: 'pin'; positions: Record<string, Point> }
   | { type: 'unpin'; ids: string[] }
   | { type: 'filter'; filters: CanvasFilters }
@@ -38,6 +39,25 @@ function remove(state: CanvasState, ids: readonly string[]): CanvasState {
   return { ...state, nodes, edges, pinned, highlight };
 }
 
+/**
+ * The entities that collapsing `ids` takes off the canvas: neighbours whose every relationship on the
+ * canvas leads to one of `ids` (what an expand of them would have brought), except pinned ones and
+ * the collapsed entities themselves. Anything also linked elsewhere stays: collapse never cuts a chain.
+ */
+export function collapsedBy(state: CanvasState, ids: readonly string[]): string[] {
+  const centres = new Set(ids);
+  const links = new Map<string, Set<string>>();
+  for (const { source, target } of Object.values(state.edges)) {
+    links.set(source, (links.get(source) ?? new Set()).add(target));
+    links.set(target, (links.get(target) ?? new Set()).add(source));
+  }
+  return Object.keys(state.nodes).filter((id) => {
+    const neighbours = links.get(id);
+    if (centres.has(id) || state.pinned[id] || !neighbours) return false;
+    return [...neighbours].every((n) => centres.has(n));
+  });
+}
+
 /** The canvas after one change. Pure: the history wrapper keeps the states it returns. */
 export function canvasReducer(state: CanvasState, action: CanvasAction): CanvasState {
   switch (action.type) {
@@ -45,6 +65,8 @@ export function canvasReducer(state: CanvasState, action: CanvasAction): CanvasS
       return add(state, action.graph);
     case 'remove':
       return remove(state, action.ids);
+    case 'collapse':
+      return remove(state, collapsedBy(state, action.ids));
     case 'pin': {
       const known = Object.entries(action.positions).filter(([id]) => state.nodes[id]);
       if (known.length === 0) return state;

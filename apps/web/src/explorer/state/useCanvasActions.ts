@@ -1,6 +1,7 @@
 import type { Graph, RelationshipType } from '@explorer/model';
 import { useCallback, useMemo, useState } from 'react';
 import { useCanvasFetchers } from '../../api/hooks.ts';
+import { readGraphFile } from './graphFile.ts';
 import type { LayoutRequest, Point } from './canvasState.ts';
 import { useCanvasStore } from './useCanvasStore.ts';
 
@@ -75,6 +76,11 @@ export function useCanvasActions(confirm: (message: string) => boolean = (m) => 
           const trace = await fetchers.trace(from, direction, maxHops);
           if (addGraph(trace)) dispatch({ type: 'layout', layout: { name: 'trace', depth: trace.depth } });
         }),
+      openFile: (file: File) =>
+        run(`Opening ${file.name}…`, async () => {
+          const graph = await readGraphFile(file);
+          addGraph(graph, ` from ${file.name}`);
+        }),
       restore: (nodeIds: readonly string[], edgeIds: readonly string[] | null) =>
         run('Opening the saved canvas…', async () => {
           const graph = await fetchers.connect(nodeIds);
@@ -85,6 +91,7 @@ export function useCanvasActions(confirm: (message: string) => boolean = (m) => 
           });
         }),
       remove: (ids: string[]) => dispatch({ type: 'remove', ids }),
+      collapse: (ids: string[]) => dispatch({ type: 'collapse', ids }),
       pin: (positions: Record<string, Point>) => dispatch({ type: 'pin', positions }),
       unpin: (ids: string[]) => dispatch({ type: 'unpin', ids }),
       layout: (layout: LayoutRequest) => dispatch({ type: 'layout', layout }),
