@@ -9,6 +9,7 @@ export default defineConfig({
       'seeds',
       'apps/api',
       'apps/web',
+      'packages/bench',
       // The web app's component and state tests: jsdom, no database, no browser.
       {
         test: {

@@ -1,0 +1,54 @@
+import { summarise, type Summary } from './stats.ts';
+
+export interface OpenLoopResult extends Summary {
+  rate: number;
+  seconds: number;
+  sent: number;
+  /** Requests per second actually started (below `rate` when this process could not keep up). */
+  achievedRate: number;
+  errorSamples: string[];
+}
+
+/**
+ * Starts `rate` requests per second for `seconds`, whether or not earlier ones have answered (as many
+ * independent readers would). Latency counts from when a request was due, so a client that falls
+ * behind shows up in the figures instead of hiding (no coordinated omission).
+ */
+export async function runOpenLoop(
+  request: (i: number) => Promise<void>,
+  rate: number,
+  seconds: number,
+): Promise<OpenLoopResult> {
+  const total = Math.round(rate * seconds);
+  const interval = 1000 / rate;
+  const samples: number[] = [];
+  const errorSamples: string[] = [];
+  let errors = 0;
+  const inFlight: Array<Promise<void>> = [];
+  const started = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(
+      request(i).then(
+        () => void samples.push(performance.now() - due),
+        (error: unknown) => {
+          errors++;
+          if (errorSamples.length < 5) errorSamples.push(error instanceof Error ? error.message : String(error));
+        },
+      ),
+    );
+  }
+  const sendingMs = performance.now() - started;
+  await Promise.all(inFlight);
+  const wallMs = performance.now() - started;
+  return {
+    ...summarise(samples, errors, wallMs),
+    rate,
+    seconds,
+    sent: total,
+    achievedRate: (total / Math.max(sendingMs, 1)) * 1000,
+    errorSamples,
+  };
+}

@@ -1,0 +1,134 @@
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildApp, connect, type Database } from '@explorer/api';
+import { startNeo4jLocal, type Neo4jLocal } from '@explorer/neo4j-local';
+import type { FastifyInstance } from 'fastify';
+import { bulkLoad, type LoadStats } from '../load/bulk-load.ts';
+import { cpuSeconds, findDatabasePid } from './memory.ts';
+
+/** Written into a database folder after a complete load; without it the folder is thrown away. */
+const LOADED_MARKER = 'bench-loaded.json';
+
+export interface DatabaseOptions {
+  dir: string;
+  datasetDir: string;
+  heapMb: number;
+  pageCacheMb: number;
+  log: (line: string) => void;
+}
+
+/**
+ * The load's figures plus the CPU time each side used: on a machine shared with others the wall time
+ * says little, CPU seconds say what the load costs.
+ */
+export type LoadedStats = LoadStats & { reused: boolean; databaseCpuSeconds: number | null; loaderCpuSeconds: number };
+
+export interface BenchDatabase {
+  neo4j: Neo4jLocal;
+  /** The JVM's pid, for its peak memory. */
+  pid: number | null;
+  /** The load's figures: measured now, or by the run that loaded this folder. */
+  load: LoadedStats;
+  stop: () => Promise<void>;
+}
+
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Opens the embedded database for a dataset: reuses a folder an earlier run loaded completely,
+ * otherwise starts from an empty folder and bulk-loads the dataset.
+ */
+export async function openBenchDatabase(options: DatabaseOptions): Promise<BenchDatabase> {
+  const marker = path.join(options.dir, LOADED_MARKER);
+  const reused = await exists(marker);
+  if (!reused) {
+    await rm(options.dir, { recursive: true, force: true });
+    await mkdir(options.dir, { recursive: true });
+  }
+  const neo4j = await startNeo4jLocal({
+    dataDir: options.dir,
+    boltPort: 0,
+    heapMb: options.heapMb,
+    pageCacheMb: options.pageCacheMb,
+    // Bulk batches on hub nodes, and the heaviest benchmark queries, may take more than the default 30 s.
+    txTimeoutSeconds: 300,
+    txMaxMb: Math.max(512, Math.floor(options.heapMb / 2)),
+  });
+  try {
+    const pid = await findDatabasePid(options.dir);
+    let load: LoadedStats;
+    if (reused) {
+      load = { ...(JSON.parse(await readFile(marker, 'utf8')) as Omit<LoadedStats, 'reused'>), reused: true };
+      options.log(`Reusing the database loaded in ${options.dir}`);
+    } else {
+      const db = connect({ uri: neo4j.uri });
+      const cpuBefore = pid === null ? null : await cpuSeconds(pid);
+      const loaderBefore = process.cpuUsage();
+      try {
+        let last = 0;
+        const stats = await bulkLoad({
+          driver: db.driver,
+          dir: options.datasetDir,
+          progress: (what, done, total) => {
+            if (done - last >= 100_000 || done === total) {
+              options.log(`  ${what}: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}`);
+              last = done === total ? 0 : done;
+            }
+          },
+        });
+        const cpuAfter = pid === null ? null : await cpuSeconds(pid);
+        const loader = process.cpuUsage(loaderBefore);
+        const measured = {
+          ...stats,
+          databaseCpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+          loaderCpuSeconds: (loader.user + loader.system) / 1e6,
+        };
+        await writeFile(marker, `${JSON.stringify(measured, null, 2)}\n`);
+        load = { ...measured, reused: false };
+      } finally {
+        await db.close();
+      }
+    }
+    return { neo4j, pid, load, stop: () => neo4j.stop() };
+  } catch (error) {
+    await neo4j.stop();
+    throw error;
+  }
+}
+
+export interface BenchApi {
+  app: FastifyInstance;
+  baseUrl: string;
+  db: Database;
+  close: () => Promise<void>;
+}
+
+/**
+ * The real app, in this process, on a loopback port, as main.ts builds it. The console's concurrency
+ * cap is raised to the highest measured concurrency: with the default (4) most requests at 8 and 32
+ * would be refused with 429, and the benchmark would measure refusals instead of queries.
+ */
+export async function startBenchApi(uri: string, queryTimeoutMs: number, maxConcurrency: number): Promise<BenchApi> {
+  const db = connect({ uri });
+  const config = {
+    queryTimeoutMs,
+    logLevel: 'silent' as const,
+    webDistDir: '/nonexistent',
+    console: { timeoutMs: queryTimeoutMs, maxRows: 5_000, maxConcurrent: maxConcurrency, maxResponseBytes: 5_000_000 },
+  };
+  const app = await buildApp({ config, db, version: 'bench' });
+  const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    app,
+    baseUrl,
+    db,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
