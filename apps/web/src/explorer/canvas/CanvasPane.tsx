@@ -5,6 +5,7 @@ import { exportScopes } from '../../export/exportScopes.ts';
 import type { CanvasActions } from '../state/useCanvasActions.ts';
 import { useCanvasStore } from '../state/useCanvasStore.ts';
 import { visibleElements } from '../state/visibleElements.ts';
+import { isBigCanvas } from './bigCanvas.ts';
 import { CanvasContextMenu } from './CanvasContextMenu.tsx';
 import { CanvasEntityList } from './CanvasEntityList.tsx';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
@@ -66,7 +67,8 @@ export function CanvasPane({ actions, canvasHandle, selectedIds, onSelectionChan
       <p className="canvas-status muted" aria-live="polite">
         {actions.busy ??
           `${nodes.length} entities · ${edges.length} relationships shown` +
-            (nodes.length < totalNodes ? ` · ${totalNodes - nodes.length} entities hidden by filters` : '')}
+            (nodes.length < totalNodes ? ` · ${totalNodes - nodes.length} entities hidden by filters` : '') +
+            (isBigCanvas(nodes.length) ? ' · a big canvas: names show on selected entities and found paths' : '')}
       </p>
       {actions.error && <ErrorBanner error={actions.error} />}
       <div

@@ -93,6 +93,16 @@ function startPosition(cy: Core, node: GraphNode, neighbours: Map<string, string
   return { x: x + jitter(), y: y + jitter() };
 }
 
+/**
+ * Hides relationships while the user pans or zooms a big canvas: redrawing 5,000 of them per frame
+ * made pan/zoom crawl (13 frames/s, 37 without; README: Explorer). Cytoscape reads this renderer
+ * option on every frame but only takes it at start-up, and small canvases should keep their lines.
+ */
+function hideEdgesWhileMoving(cy: Core, hide: boolean): void {
+  const { renderer } = cy as unknown as { renderer: () => { hideEdgesOnViewport?: boolean } };
+  renderer.call(cy).hideEdgesOnViewport = hide;
+}
+
 /** The Cytoscape.js canvas: the only component that talks to Cytoscape. */
 export function GraphCanvas(props: Props) {
   const container = useRef<HTMLDivElement>(null);
@@ -201,6 +211,7 @@ export function GraphCanvas(props: Props) {
       cy.add(edgeAdditions);
       cy.elements().toggleClass('big', big);
     });
+    hideEdgesWhileMoving(cy, isBigCanvas(nodes.length));
     if (added > 0) runLayout(cy, callbacks.current.layout, callbacks.current.pinned);
   }, [nodes, edges]);
 

@@ -82,8 +82,9 @@ export const CANVAS_STYLE: StylesheetJson = [
     style: { 'underlay-color': '#0072B2', 'underlay-opacity': 0.35, 'underlay-padding': 8 },
   },
   { selector: '.faded', style: { opacity: 0.25 } },
-  // A big canvas (see bigCanvas.ts): names appear only once zoomed in enough to read them, and
-  // relationships are straight lines, which are far cheaper to draw than curves.
-  { selector: 'node.big', style: { 'min-zoomed-font-size': 12 } },
+  // A big canvas (see bigCanvas.ts): names only on selected entities and found paths, and straight
+  // relationships. Drawing thousands of labels froze pan and zoom for seconds (canvas benchmark).
+  { selector: 'node.big', style: { label: '' } },
+  { selector: 'node.big:selected, node.big.highlighted', style: { label: 'data(label)' } },
   { selector: 'edge.big', style: { 'curve-style': 'straight' } },
 ];
