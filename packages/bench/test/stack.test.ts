@@ -140,6 +140,9 @@ describe('bulk load and bench on an embedded Neo4j', () => {
     expect(report.memory.databasePeakRssMb).toBeGreaterThan(0);
     expect(report.targets.map((t) => t.target).join('\n')).toMatch(/search[\s\S]*overhead[\s\S]*mixed[\s\S]*load/);
     expect(report.sections.find((s) => s.title === 'Import throughput')?.markdown).toMatch(/^Not yet/);
+    expect(report.sections.find((s) => s.title === 'Browser canvas')?.markdown).toMatch(
+      /^150 entities and 300 relationships[\s\S]*\| 1 \| \d/,
+    );
 
     const written = JSON.parse(await readFile(files.json, 'utf8')) as BenchReport;
     expect(written.operations).toHaveLength(report.operations.length);

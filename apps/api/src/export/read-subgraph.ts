@@ -49,8 +49,11 @@ function toNode(node: Node): SubgraphNode {
   return { id: String(properties['id']), kind, properties };
 }
 
-/** Breadth first from the asked ids, nearest first; refuses a result over the node cap. */
-async function expand(runner: QueryRunner, start: string[], hops: number): Promise<string[]> {
+/**
+ * Breadth first from the asked ids, nearest first; refuses a result over the node cap. Takes anything
+ * that reads like QueryRunner (the benchmark passes its bare-driver reader).
+ */
+export async function expand(runner: Pick<QueryRunner, 'read'>, start: string[], hops: number): Promise<string[]> {
   const visited = new Set(start);
   let frontier = start;
   for (let hop = 1; hop <= hops && frontier.length > 0; hop++) {

@@ -1,4 +1,3 @@
-import { createTempDataDir, startNeo4jLocal, type Neo4jLocal } from '@explorer/neo4j-local';
 import {
   SavedQueryErrorBodySchema,
   SavedQueryListResponseSchema,
@@ -8,38 +7,22 @@ import {
 import { readShippedDataset } from '@explorer/seeds';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type Database } from '../../src/db/database.ts';
 import { isEmpty, loadDataset } from '../../src/seed/load-dataset.ts';
 import { prepareDatabase } from '../../src/startup.ts';
+import { useOwnDatabase } from '../support/own-database.ts';
 import { buildTestApp } from '../support/stack.ts';
 
 // Saving writes to the database, and other files compare checksums of the shared test database
 // while they run (hostile.test.ts, seed.test.ts). So this file starts an embedded Neo4j of its own,
 // empty at first: that also lets it check start-up seeding beside saved queries.
-let neo4jLocal: Neo4jLocal | undefined;
-let database: Database | undefined;
+const db = useOwnDatabase('explorer-saved-queries-');
 let application: FastifyInstance | undefined;
-
 beforeAll(async () => {
-  neo4jLocal = await startNeo4jLocal({
-    dataDir: await createTempDataDir('explorer-saved-queries-'),
-    boltPort: 0,
-    heapMb: 512,
-    txTimeoutSeconds: 120,
-  });
-  database = connect({ uri: neo4jLocal.uri });
-  application = await buildTestApp(database);
+  application = await buildTestApp(db());
 });
 afterAll(async () => {
   await application?.close();
-  await database?.close();
-  await neo4jLocal?.stop();
 });
-
-const db = () => {
-  if (!database) throw new Error('database not ready');
-  return database;
-};
 
 interface Answer {
   status: number;

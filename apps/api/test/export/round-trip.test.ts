@@ -1,17 +1,17 @@
-import { createTempDataDir, startNeo4jLocal, type Neo4jLocal } from '@explorer/neo4j-local';
-import { readShippedDataset } from '@explorer/seeds';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type Database } from '../../src/db/database.ts';
+import type { Database } from '../../src/db/database.ts';
 import { applySchema } from '../../src/db/schema.ts';
 import { cypherString } from '../../src/export/cypher-literal.ts';
 import { loadDataset } from '../../src/seed/load-dataset.ts';
 import { useTestApp } from '../support/context.ts';
+import { useOwnDatabase } from '../support/own-database.ts';
 import { buildTestApp } from '../support/stack.ts';
 import { parseCsv } from './support/csv-parse.ts';
 import { HOSTILE_NAMES, hostileDataset } from './support/hostile.ts';
 import { loadCsvExport, loadJsonExport, runCypherScript, wipe } from './support/load.ts';
 import { unzipText } from './support/render.ts';
+import { EXPORT_CASES } from './support/cases.ts';
 import { postExport } from './support/request.ts';
 import { snapshot } from './support/snapshot.ts';
 import { findAll, parseXml } from './support/xml.ts';
@@ -20,25 +20,7 @@ import { unneutraliseCell } from '../../src/export/csv-cell.ts';
 // Exports from the shared test database (report-2022 + demo), loaded into a second, empty embedded
 // Neo4j that this file starts and stops: one JVM more, wiped to empty before every load.
 const shared = useTestApp();
-let neo4jLocal: Neo4jLocal | undefined;
-let fresh: Database | undefined;
-
-beforeAll(async () => {
-  neo4jLocal = await startNeo4jLocal({
-    dataDir: await createTempDataDir('explorer-export-'),
-    boltPort: 0,
-    heapMb: 512,
-  });
-  fresh = connect({ uri: neo4jLocal.uri });
-});
-afterAll(async () => {
-  await fresh?.close();
-  await neo4jLocal?.stop();
-});
-const target = () => {
-  if (!fresh) throw new Error('round-trip database not ready');
-  return fresh;
-};
+const target = useOwnDatabase('explorer-export-');
 
 /** The ids an export of `nodeIds` expanded by `hops` must hold, found independently of the exporter. */
 async function expectedIds(db: Database, nodeIds: string[], hops: number): Promise<string[]> {
@@ -58,16 +40,7 @@ async function expectedIds(db: Database, nodeIds: string[], hops: number): Promi
   return [...new Set([...(record?.get('ids') as string[]), ...(record?.get('cited') as string[])])].sort();
 }
 
-const CASES = [
-  {
-    dataset: 'report-2022',
-    hops: 0,
-    start: async () => (await readShippedDataset('report-2022')).entities.map((e) => e.id),
-  },
-  { dataset: 'demo', hops: 2, start: async () => ['demo-co-example-disk-drives'] },
-] as const;
-
-describe.each(CASES)('round trip of $dataset ($hops hops)', ({ hops, start }) => {
+describe.each(EXPORT_CASES)('round trip of $dataset ($hops hops)', ({ hops, nodeIds: start }) => {
   it.each(['json', 'cypher', 'csv'] as const)(
     '%s: same ids, labels, properties and relationships',
     async (format) => {

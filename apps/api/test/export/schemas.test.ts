@@ -1,25 +1,16 @@
-import { readShippedDataset } from '@explorer/seeds';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/context.ts';
 import { hostileSubgraph } from './support/hostile.ts';
 import { renderText } from './support/render.ts';
+import { EXPORT_CASES } from './support/cases.ts';
 import { postExport } from './support/request.ts';
 import { gexfSchemaCompileMessage, graphmlSchemaErrors } from './support/schemas.ts';
 import { xmllintErrors } from './support/xml.ts';
 
 const { app } = useTestApp();
 
-const CASES = [
-  {
-    dataset: 'report-2022',
-    hops: 0,
-    ids: async () => (await readShippedDataset('report-2022')).entities.map((e) => e.id),
-  },
-  { dataset: 'demo', hops: 2, ids: async () => ['demo-co-example-disk-drives'] },
-] as const;
-
 describe('GraphML against the published GraphML XSD', () => {
-  it.each(CASES)('$dataset ($hops hops) validates with no error', async ({ hops, ids }) => {
+  it.each(EXPORT_CASES)('$dataset ($hops hops) validates with no error', async ({ hops, nodeIds: ids }) => {
     const response = await postExport(app(), { format: 'graphml', nodeIds: await ids(), hops });
     expect(response.status).toBe(200);
     expect(response.text).toContain('<edge ');

@@ -1,5 +1,4 @@
 import {
-  EXPORT_LIMITS,
   FULLTEXT_INDEXES,
   HUB_RELATIONSHIP_TYPES,
   LIMITS,
@@ -9,7 +8,15 @@ import {
   traceTypes,
 } from '@explorer/model';
 import neo4j, { type Driver, type Node, type Record as Neo4jRecord, type Relationship } from 'neo4j-driver';
-import { ApiQueries as Q, ExportQueries as X, cjkQuery, hasCjk, latinQuery } from '../api-internals.ts';
+import {
+  ApiQueries as Q,
+  ExportQueries as X,
+  ExportTooLargeError,
+  cjkQuery,
+  expandExport,
+  hasCjk,
+  latinQuery,
+} from '../api-internals.ts';
 
 /**
  * The API's reads done with the bare driver: the same Cypher texts (imported from apps/api), the same
@@ -108,21 +115,14 @@ export class RawReader {
     nodeIds: string[],
     hops: number,
   ): Promise<{ nodes: number; edges: number; sources: number } | null> {
-    const visited = new Set(nodeIds);
-    let frontier = nodeIds;
-    for (let hop = 1; hop <= hops && frontier.length > 0; hop++) {
-      const room = EXPORT_LIMITS.nodesMax - visited.size;
-      const records = await this.read(X.EXPAND_STEP, {
-        frontier,
-        types: RELATIONSHIP_TYPES,
-        visited: [...visited],
-        limit: neo4j.int(room + 1),
-      });
-      frontier = records.map((r) => String(r.get('id')));
-      if (frontier.length > room) return null;
-      for (const id of frontier) visited.add(id);
+    let ids: string[];
+    try {
+      ids = await expandExport(this, nodeIds, hops);
+    } catch (error) {
+      if (error instanceof ExportTooLargeError) return null;
+      throw error;
     }
-    const ids = [...visited];
+    const visited = new Set(ids);
     const nodes = await this.read(X.NODES, { ids });
     const edges = await this.read(X.EDGES, { ids, types: RELATIONSHIP_TYPES });
     const cited = new Set<string>();

@@ -1,4 +1,5 @@
 import { type ReportSection } from '../report/types.ts';
+import { browserCanvas } from './browser-canvas.ts';
 
 /** What a section provider may use: the running stack and the run's size. */
 export interface SectionContext {
@@ -10,8 +11,8 @@ export interface SectionContext {
 }
 
 /**
- * A module that adds a part to the report. The browser canvas benchmark (another engineer's) and the
- * import benchmark (issue 6) plug in here: add the provider to DEFAULT_SECTIONS.
+ * A module that adds a part to the report: the browser canvas benchmark (from the web app) and, when
+ * issue 6 lands, the import benchmark. Add the provider to DEFAULT_SECTIONS.
  */
 export type SectionProvider = (context: SectionContext) => Promise<ReportSection | null>;
 
@@ -22,13 +23,4 @@ const importNotYet: SectionProvider = () =>
     data: { measured: false, reason: 'not yet (issue 6)' },
   });
 
-const canvasElsewhere: SectionProvider = () =>
-  Promise.resolve({
-    title: 'Browser canvas',
-    markdown:
-      'Not measured by this module (2,000 nodes + 5,000 edges and a layout in headless Chromium is owned by ' +
-      'the web app; its provider plugs into packages/bench/src/sections/index.ts).',
-    data: { measured: false },
-  });
-
-export const DEFAULT_SECTIONS: readonly SectionProvider[] = [importNotYet, canvasElsewhere];
+export const DEFAULT_SECTIONS: readonly SectionProvider[] = [importNotYet, browserCanvas];
