@@ -137,14 +137,18 @@ export const TRACE_STEP = `
   WITH DISTINCT b WHERE NOT b.id IN $visited
   RETURN b.id AS id ORDER BY id LIMIT $limit`;
 
-/** The entities `$ids` with their listings, and the flowing relationships among them. */
+/**
+ * The entities `$ids` with their listings, and the flowing relationships among them. Membership is
+ * tested by id in the parameter list rather than in the node list: 154 vs 202 ms for 500 hub-heavy
+ * entities of the 10k bench graph.
+ */
 export const TRACE_RESULT = `
   MATCH (n:Entity) WHERE n.id IN $ids
   WITH collect(n) AS ns
   CALL (ns) {
     UNWIND ns AS x
-    MATCH (x)-[r]->(y)
-    WHERE type(r) IN $flowTypes AND y IN ns AND ${FLOWS}
+    MATCH (x)-[r]->(y:Entity)
+    WHERE type(r) IN $flowTypes AND y.id IN $ids AND ${FLOWS}
     RETURN collect(DISTINCT r) AS rels
   }
   ${ENTRIES}
@@ -180,7 +184,7 @@ export const EXPLORER_CONNECT = `
   WITH collect(n) AS ns
   CALL (ns) {
     UNWIND ns AS x
-    MATCH (x)-[r]->(y:Entity) WHERE y IN ns
+    MATCH (x)-[r]->(y:Entity) WHERE y.id IN $ids
     RETURN collect(DISTINCT r) AS rels
   }
   ${ENTRIES}
