@@ -102,3 +102,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(e.WEB_DIST_DIR),
   };
 }
+
+/**
+ * The directory the user typed a command in: `npm run … -w @explorer/api` runs it in apps/api, and
+ * npm keeps the user's own directory in INIT_CWD.
+ */
+export function invocationDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  return env['INIT_CWD'] ?? process.cwd();
+}

@@ -9,3 +9,4 @@ export * from './console.ts';
 export * from './export.ts';
 export * from './saved-queries.ts';
 export * from './entity-style.ts';
+export * from './import.ts';

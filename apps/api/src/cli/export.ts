@@ -9,7 +9,7 @@ import { ConsoleError } from '../console/errors.ts';
 import { ConsoleRunner } from '../console/runner.ts';
 import { QueryRunner } from '../db/runner.ts';
 import { exportSubgraph, toStream } from '../export/export-subgraph.ts';
-import { runCli, withConfiguredDatabase } from './run.ts';
+import { runCli, userPath, withConfiguredDatabase } from './run.ts';
 
 const USAGE =
   `usage: npm run -s export -- --format <${EXPORT_FORMATS.join('|')}> ` +
@@ -61,7 +61,7 @@ async function main(): Promise<number> {
         : { nodeIds: request.nodeIds ?? [], hops: request.hops };
     try {
       const file = await exportSubgraph({ runner, console: consoleRunner }, { format: request.format, ...source });
-      await pipeline(toStream(file.chunks), values.out ? createWriteStream(values.out) : process.stdout);
+      await pipeline(toStream(file.chunks), values.out ? createWriteStream(userPath(values.out)) : process.stdout);
       console.error(`Exported ${file.fileName}${values.out ? ` to ${values.out}` : ''}.`);
       return 0;
     } catch (error) {

@@ -1,4 +1,5 @@
-import { loadConfig, type Config } from '../config.ts';
+import path from 'node:path';
+import { invocationDirectory, loadConfig, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 
 /** Opens the database the environment names (NEO4J_URI, else the embedded one), runs `work`, closes it. */
@@ -21,4 +22,9 @@ export function runCli(main: () => Promise<number>, describeError: (error: Error
       process.exit(1);
     },
   );
+}
+
+/** A path the user typed on the command line, resolved where they typed it. */
+export function userPath(typed: string): string {
+  return path.resolve(invocationDirectory(), typed);
 }

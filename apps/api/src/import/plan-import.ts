@@ -1,0 +1,294 @@
+import {
+  EntityRecordSchema,
+  RELATIONSHIP_RULES,
+  RelationshipRecordSchema,
+  type EntityKind,
+  type RelationshipType,
+} from '@explorer/model';
+import type { ExistingIndex } from './existing-entities.ts';
+import { fileSourceId, importedEntityId, procurementId, relationshipId, urlSourceId } from './ids.ts';
+import { normaliseName } from './normalise-name.ts';
+import type { ImportProblem } from './problems.ts';
+import type { ProcurementFile } from './read-procurement-file.ts';
+
+type Props = Record<string, unknown>;
+
+export interface PlannedEntity {
+  kind: EntityKind;
+  props: Props;
+  /** The first line that names it, for error messages (none for the file's own Source). */
+  line?: number;
+}
+export interface PlannedRelationship {
+  type: RelationshipType;
+  source: string;
+  target: string;
+  props: Props;
+}
+
+/** What the file means for the graph: entities to merge, existing ones it attaches to, relationships. */
+export interface ImportPlan {
+  entities: Map<string, PlannedEntity>;
+  /** Existing entities rows attach to (exact normalised name or alias), by id. */
+  matched: Map<string, EntityKind>;
+  relationships: Map<string, PlannedRelationship>;
+  problems: ImportProblem[];
+}
+
+/** Words that make a buyer without a stated level a public-security body rather than another office. */
+const PUBLIC_SECURITY_WORDS = /公安|警|监狱|看守所|戒毒|police|public security|prison|detention/i;
+
+/** Adds to a list property only what it lacks (citations and row references accumulate). */
+function union(target: Props, key: string, values: readonly string[]): void {
+  const list = (target[key] as string[] | undefined) ?? [];
+  for (const v of values) if (!list.includes(v)) list.push(v);
+  target[key] = list;
+}
+
+/**
+ * Turns validated rows into entities and relationships of the model. A name is attached to an
+ * existing entity only when its normalised form equals the entity's normalised name or an alias,
+ * and the entity's kind is one the relationship allows (RELATIONSHIP_RULES); more than one such
+ * entity is an error, and nothing fuzzier is ever merged.
+ */
+export function planImport(file: ProcurementFile, existing: ExistingIndex): ImportPlan {
+  const plan: ImportPlan = { entities: new Map(), matched: new Map(), relationships: new Map(), problems: [] };
+  const dataset = `import:${file.sha256.slice(0, 16)}`;
+  const fileSource = fileSourceId(file.sha256);
+  addEntity(
+    plan,
+    'Source',
+    {
+      id: fileSource,
+      name: file.fileName,
+      description: `Procurement records imported from the file "${file.fileName}" (SHA-256 ${file.sha256}).`,
+      sourceIds: [],
+    },
+    dataset,
+    [],
+  );
+
+  for (const { line, row } of file.rows) {
+    const at = `${file.fileName} line ${line}`;
+    const problemsBefore = plan.problems.length;
+    const error = (field: string, message: string) =>
+      plan.problems.push({ severity: 'error', line, field, column: field, message });
+
+    const sourceIds = [fileSource];
+    if (row.source_url) {
+      const id = existing.sourceByUrl.get(row.source_url) ?? urlSourceId(row.source_url);
+      if (existing.sourceByUrl.has(row.source_url)) plan.matched.set(id, 'Source');
+      else
+        addEntity(
+          plan,
+          'Source',
+          { id, name: row.source_title ?? row.source_url, url: row.source_url, sourceIds: [] },
+          dataset,
+          [],
+        );
+      sourceIds.push(id);
+    }
+
+    /** The id for a named party or thing: an existing entity, or a new one with a deterministic id. */
+    const resolve = (field: string, name: string, allowed: readonly EntityKind[], create: () => PlannedEntity) => {
+      const key = normaliseName(name);
+      const hits = (existing.byKey.get(key) ?? []).filter((e) => allowed.includes(e.kind));
+      const unique = [...new Map(hits.map((h) => [h.id, h])).values()];
+      if (unique.length > 1) {
+        error(
+          field,
+          `"${name}" matches ${unique.length} existing entities (${unique.map((h) => h.id).join(', ')}); cannot tell which`,
+        );
+        return undefined;
+      }
+      if (unique[0]) {
+        plan.matched.set(unique[0].id, unique[0].kind);
+        return unique[0].id;
+      }
+      const entity = create();
+      if (!allowed.includes(entity.kind)) throw new Error(`${entity.kind} cannot be a ${field}`);
+      addEntity(plan, entity.kind, entity.props, dataset, sourceIds, at, line);
+      return String(entity.props['id']);
+    };
+
+    const buyerId = resolve('buyer', row.buyer, RELATIONSHIP_RULES.BUYER.to, () => {
+      const key = normaliseName(row.buyer);
+      const id = importedEntityId('buyer', key);
+      const prior = plan.entities.get(id);
+      const publicSecurity =
+        row.buyer_level !== undefined || PUBLIC_SECURITY_WORDS.test(row.buyer) || prior?.kind === 'PublicSecurityBody';
+      return publicSecurity
+        ? {
+            kind: 'PublicSecurityBody',
+            props: {
+              id,
+              name: row.buyer,
+              level: row.buyer_level ?? 'unspecified',
+              region: row.buyer_region,
+              country: 'CN',
+            },
+          }
+        : { kind: 'GovernmentBody', props: { id, name: row.buyer, jurisdiction: row.buyer_region, country: 'CN' } };
+    });
+    const supplierId = resolve('supplier', row.supplier, RELATIONSHIP_RULES.SUPPLIER.to, () => ({
+      kind: 'Company',
+      props: { id: importedEntityId('company', normaliseName(row.supplier)), name: row.supplier },
+    }));
+    const manufacturerId =
+      row.manufacturer === undefined
+        ? undefined
+        : resolve('manufacturer', row.manufacturer, RELATIONSHIP_RULES.MANUFACTURES.from, () => ({
+            kind: 'Company',
+            props: {
+              id: importedEntityId('company', normaliseName(row.manufacturer ?? '')),
+              name: row.manufacturer,
+              roles: ['manufacturer'],
+            },
+          }));
+    // A generic product name ("硬盘") of two makers is two products: the maker is part of a new product's id.
+    const productKinds = RELATIONSHIP_RULES.ITEM.to.filter((k) => RELATIONSHIP_RULES.MANUFACTURES.to.includes(k));
+    const productId = resolve('product', row.product, productKinds, () => ({
+      kind: 'Product',
+      props: {
+        id: importedEntityId(
+          'product',
+          `${row.manufacturer ? normaliseName(row.manufacturer) : ''} ${normaliseName(row.product)}`.trim(),
+        ),
+        name:
+          row.manufacturer && !row.product.includes(row.manufacturer)
+            ? `${row.product} (${row.manufacturer})`
+            : row.product,
+      },
+    }));
+    let categoryId: string | undefined;
+    if (row.category !== undefined) {
+      const area = row.category
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_]+/g, '-');
+      const byName = (existing.byKey.get(normaliseName(row.category)) ?? []).filter((e) =>
+        RELATIONSHIP_RULES.IN_CATEGORY.to.includes(e.kind),
+      );
+      categoryId = existing.categoryByArea.get(area) ?? (byName.length === 1 ? byName[0]?.id : undefined);
+      if (categoryId) plan.matched.set(categoryId, 'TechnologyCategory');
+      else error('category', `"${row.category}" is not a technology category in the database`);
+    }
+    if (plan.problems.length > problemsBefore || !buyerId || !supplierId || !productId) continue;
+
+    const procId = procurementId([
+      buyerId,
+      supplierId,
+      productId,
+      manufacturerId,
+      row.date,
+      row.quantity,
+      row.amount,
+      row.currency,
+    ]);
+    addEntity(
+      plan,
+      'Procurement',
+      {
+        id: procId,
+        name: `${row.product} bought by ${row.buyer} from ${row.supplier}${row.date ? ` (${row.date})` : ''}`.slice(
+          0,
+          500,
+        ),
+        items: row.product,
+        date: row.date,
+        quantity: row.quantity,
+        amount: row.amount,
+        currency: row.currency,
+      },
+      dataset,
+      sourceIds,
+      at,
+      line,
+    );
+
+    const relate = (type: RelationshipType, source: string, target: string, extra: Props = {}) => {
+      const id = relationshipId(type, source, target);
+      const prior = plan.relationships.get(id);
+      if (prior) {
+        union(prior.props, 'sourceIds', sourceIds);
+        union(prior.props, 'importedFrom', [at]);
+        return;
+      }
+      const props: Props = {
+        id,
+        sourceIds: [...sourceIds],
+        confidence: 'high',
+        note: `Imported from ${at}.`,
+        quote: row.quote,
+        dataset,
+        importedFrom: [at],
+        ...extra,
+      };
+      // The model's own schema guards every relationship this import writes.
+      const checked = RelationshipRecordSchema.safeParse({ ...props, type, source, target });
+      if (!checked.success) {
+        error(type, checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+        return;
+      }
+      plan.relationships.set(id, { type, source, target, props: dropUndefined(props) });
+    };
+    relate('BUYER', procId, buyerId);
+    relate('SUPPLIER', procId, supplierId);
+    relate('ITEM', procId, productId, { quantity: row.quantity });
+    if (manufacturerId) relate('MANUFACTURES', manufacturerId, productId);
+    if (categoryId) relate('IN_CATEGORY', procId, categoryId);
+  }
+
+  // Every new entity must be a valid record of the model.
+  for (const entity of plan.entities.values()) {
+    // Bookkeeping properties are not part of the model's record.
+    const record = Object.fromEntries(
+      Object.entries(entity.props).filter(([key]) => key !== 'importedFrom' && key !== 'dataset'),
+    );
+    const checked = EntityRecordSchema.safeParse({ ...record, kind: entity.kind });
+    if (!checked.success) {
+      plan.problems.push({
+        severity: 'error',
+        line: entity.line ?? 1,
+        message: `${entity.kind} "${String(entity.props['name'])}": ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      });
+    }
+  }
+  return plan;
+}
+
+function dropUndefined(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined));
+}
+
+/** Adds a new entity, or, when an earlier row already added it, only this row's citations. */
+function addEntity(
+  plan: ImportPlan,
+  kind: EntityKind,
+  props: Props,
+  dataset: string,
+  sourceIds: readonly string[],
+  at?: string,
+  line?: number,
+): void {
+  const id = String(props['id']);
+  const prior = plan.entities.get(id);
+  if (prior) {
+    union(prior.props, 'sourceIds', sourceIds);
+    if (at) union(prior.props, 'importedFrom', [at]);
+    return;
+  }
+  plan.entities.set(id, {
+    kind,
+    ...(line !== undefined && { line }),
+    props: dropUndefined({
+      aliases: [],
+      group: false,
+      synthetic: false,
+      ...props,
+      sourceIds: [...sourceIds],
+      dataset,
+      ...(at && { importedFrom: [at] }),
+    }),
+  });
+}
