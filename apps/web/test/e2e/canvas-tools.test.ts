@@ -5,6 +5,7 @@ import { syntheticCanvasGraph } from '../../bench/synthetic-canvas-graph.ts';
 import { useAppInBrowser } from '../support/app-in-browser.ts';
 import {
   POLL,
+  addAndExpand,
   addBySearch,
   canvasEntityList,
   entitiesHidden,
@@ -18,20 +19,7 @@ const stack = useAppInBrowser();
 const details = (page: Page) => page.getByRole('region', { name: 'Details' });
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Canvas' });
 
-/** Puts Seagate and its neighbours on the canvas; resolves to how many entities that made. */
-async function seagateExpanded(page: Page): Promise<number> {
-  await addBySearch(page, 'Seagate', 'Seagate Technology Holdings');
-  await expect.poll(() => details(page).getByRole('heading', { level: 2 }).textContent(), POLL).toContain('Seagate');
-  await toolbar(page).getByRole('button', { name: 'Expand', exact: true }).click();
-  // A failed expand shows an alert: fail with its words rather than a bare count.
-  const shown = async () => {
-    const alerts = await page.getByRole('alert').allTextContents();
-    if (alerts.length > 0) throw new Error(`alert on the page: ${alerts.join(' | ')}`);
-    return entitiesShown(page);
-  };
-  await expect.poll(shown, { timeout: 30_000 }).toBeGreaterThan(3);
-  return entitiesShown(page);
-}
+const seagateExpanded = (page: Page) => addAndExpand(page, 'Seagate', 'Seagate Technology Holdings');
 
 describe('canvas tools in Chromium', () => {
   it('opens a relationship from the canvas list: its sentence, quote and sources', { timeout: 90_000 }, async () => {

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PICTURE_FORMATS } from '../../src/export/exportFormats.ts';
 import { useAppInBrowser } from '../support/app-in-browser.ts';
-import { POLL, addBySearch, entitiesShown, openPage } from '../support/explorer-page.ts';
+import { POLL, addAndExpand, openPage } from '../support/explorer-page.ts';
 import { saveScreenshot } from '../support/screenshots.ts';
 
 const stack = useAppInBrowser();
@@ -40,9 +40,7 @@ const LOOKS_LIKE: Record<string, (text: string, bytes: Buffer) => boolean> = {
 describe('export dialog in Chromium', () => {
   it('downloads the canvas in every format, each file what it says it is', { timeout: 180_000 }, async () => {
     const page = await openPage(stack.browser(), stack.url());
-    await addBySearch(page, 'Seagate', 'Seagate Technology Holdings');
-    await page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name: 'Expand', exact: true }).click();
-    await expect.poll(() => entitiesShown(page), { timeout: 30_000 }).toBeGreaterThan(3);
+    await addAndExpand(page, 'Seagate', 'Seagate Technology Holdings');
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await expect.poll(() => dialog.textContent(), POLL).toMatch(/\d+ entities and \d+ relationships/);

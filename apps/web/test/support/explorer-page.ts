@@ -40,3 +40,22 @@ export async function selectOnCanvas(page: Page, name: RegExp) {
   if ((await summary.getAttribute('open')) === null) await summary.locator('summary').click();
   await canvasEntityList(page).getByRole('button', { name }).click();
 }
+
+/**
+ * Puts the first search result on the canvas, waits until it is selected (its details show), then
+ * expands it; resolves to how many entities the canvas then shows. A failed expand shows an alert:
+ * the wait fails with its words rather than a bare count.
+ */
+export async function addAndExpand(page: Page, text: string, expectedName: string): Promise<number> {
+  await addBySearch(page, text, expectedName);
+  const details = page.getByRole('region', { name: 'Details' });
+  await expect.poll(() => details.getByRole('heading', { level: 2 }).textContent(), POLL).toContain(expectedName);
+  await page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name: 'Expand', exact: true }).click();
+  const shown = async () => {
+    const alerts = await page.getByRole('alert').allTextContents();
+    if (alerts.length > 0) throw new Error(`alert on the page: ${alerts.join(' | ')}`);
+    return entitiesShown(page);
+  };
+  await expect.poll(shown, { timeout: 30_000 }).toBeGreaterThan(3);
+  return entitiesShown(page);
+}
