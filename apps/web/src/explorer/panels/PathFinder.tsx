@@ -1,7 +1,8 @@
 import { LIMITS, RELATIONSHIP_TYPES, type Graph, type GraphNode, type RelationshipType } from '@explorer/model';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { usePaths, type PathsParams } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { EntityPicker } from './EntityPicker.tsx';
 import { chainText, pathChain } from './pathChain.ts';
 import { HopsInput } from './HopsInput.tsx';
 
@@ -15,7 +16,6 @@ interface Props {
 
 /** Pick two canvas entities; the paths between them are drawn, highlighted and listed as chains. */
 export function PathFinder({ entities, suggested, onFound, onHighlight }: Props) {
-  const sorted = [...entities].sort((a, b) => a.name.localeCompare(b.name));
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [maxHops, setMaxHops] = useState<number>(LIMITS.pathHopsDefault);
@@ -24,7 +24,6 @@ export function PathFinder({ entities, suggested, onFound, onHighlight }: Props)
   const [types, setTypes] = useState<RelationshipType[]>([]);
   const [params, setParams] = useState<PathsParams | null>(null);
   const paths = usePaths(params);
-  const pickerId = useId();
 
   const fromId = from || suggested[0] || '';
   const toId = to || suggested[1] || '';
@@ -34,20 +33,6 @@ export function PathFinder({ entities, suggested, onFound, onHighlight }: Props)
     // Only new answers are drawn; onFound changes with every canvas change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data]);
-
-  const entityPicker = (label: string, value: string, onChange: (v: string) => void) => (
-    <>
-      <label htmlFor={`${pickerId}-${label}`}>{label}</label>
-      <select id={`${pickerId}-${label}`} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">— choose —</option>
-        {sorted.map((n) => (
-          <option key={n.id} value={n.id}>
-            {n.name}
-          </option>
-        ))}
-      </select>
-    </>
-  );
 
   return (
     <section className="tool-panel" aria-label="Path finder">
@@ -61,8 +46,8 @@ export function PathFinder({ entities, suggested, onFound, onHighlight }: Props)
             if (fromId && toId && fromId !== toId) setParams({ from: fromId, to: toId, maxHops, types, mode, k });
           }}
         >
-          {entityPicker('From', fromId, setFrom)}
-          {entityPicker('To', toId, setTo)}
+          <EntityPicker label="From" entities={entities} value={fromId} onChange={setFrom} />
+          <EntityPicker label="To" entities={entities} value={toId} onChange={setTo} />
           <HopsInput value={maxHops} max={LIMITS.pathHopsMax} onChange={setMaxHops} />
           <fieldset>
             <legend>Which paths</legend>

@@ -1,5 +1,6 @@
 import { LIMITS, type GraphNode } from '@explorer/model';
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { EntityPicker } from './EntityPicker.tsx';
 import { HopsInput } from './HopsInput.tsx';
 
 interface Props {
@@ -14,8 +15,6 @@ export function TracePanel({ entities, suggested, onTrace }: Props) {
   const [direction, setDirection] = useState<'downstream' | 'upstream'>('downstream');
   const [maxHops, setMaxHops] = useState<number>(LIMITS.traceHopsDefault);
   const start = from || suggested || '';
-  const fromId = useId();
-  const sorted = [...entities].sort((a, b) => a.name.localeCompare(b.name));
   return (
     <section className="tool-panel" aria-label="Trace supply chain">
       <h2>Trace supply chain</h2>
@@ -28,15 +27,7 @@ export function TracePanel({ entities, suggested, onTrace }: Props) {
             if (start) onTrace(start, direction, maxHops);
           }}
         >
-          <label htmlFor={fromId}>Trace from</label>
-          <select id={fromId} value={start} onChange={(e) => setFrom(e.target.value)}>
-            <option value="">— choose —</option>
-            {sorted.map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.name}
-              </option>
-            ))}
-          </select>
+          <EntityPicker label="Trace from" entities={entities} value={start} onChange={setFrom} />
           <label>
             Direction
             <select value={direction} onChange={(e) => setDirection(e.target.value as 'downstream' | 'upstream')}>
