@@ -1,7 +1,7 @@
 import { CONNECT_IDS_MAX, IdSchema, type Graph } from '@explorer/model';
 import { decodeCanvasLink, encodeCanvasLink, type CanvasLink } from '../explorer/state/canvasUrl.ts';
 import { NO_FILTERS } from '../explorer/state/canvasState.ts';
-import { STORAGE_KEY } from '../explorer/state/useCanvasPersistence.ts';
+export { readSavedCanvas } from '../explorer/state/useCanvasPersistence.ts';
 
 const EMPTY_LINK: CanvasLink = { nodeIds: [], edgeIds: [], pinned: {}, layout: 'fcose', filters: NO_FILTERS };
 
@@ -35,15 +35,6 @@ export function mergeResultIntoCanvas(savedCanvas: string, graph: Graph): Canvas
     search: encodeCanvasLink({ ...canvas, nodeIds, edgeIds }),
     added: nodeIds.length - canvas.nodeIds.length,
   };
-}
-
-/** The canvas the explorer last kept in this browser ('' when none). */
-export function readSavedCanvas(): string {
-  try {
-    return window.localStorage.getItem(STORAGE_KEY) ?? '';
-  } catch {
-    return '';
-  }
 }
 
 /** Opens the explorer page on a canvas link, as the app's own navigation does (history, no reload). */

@@ -5,7 +5,8 @@ import { useCanvasStore } from './useCanvasStore.ts';
 
 export const STORAGE_KEY = 'explorer.canvas';
 
-function readStorage(): string {
+/** The canvas this browser last kept, as a link query ('' when none or when storage is off). */
+export function readSavedCanvas(): string {
   try {
     return window.localStorage.getItem(STORAGE_KEY) ?? '';
   } catch {
@@ -21,7 +22,7 @@ export function useCanvasPersistence(actions: CanvasActions): void {
   const { history, dispatch } = useCanvasStore();
   const started = useRef(false);
   // The saved canvas: the URL wins over localStorage. Read once, on the first render.
-  const [link] = useState(() => decodeCanvasLink(window.location.search) ?? decodeCanvasLink(readStorage()));
+  const [link] = useState(() => decodeCanvasLink(window.location.search) ?? decodeCanvasLink(readSavedCanvas()));
   // Until the saved canvas is back, nothing is written: a failed restore must not erase the link.
   const [ready, setReady] = useState(link === null);
   const { restore } = actions;
