@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { ensureBuilt } from './build.ts';
@@ -25,6 +26,12 @@ export interface StartOptions {
   startTimeoutMs?: number;
   /** Receives every line the JVM prints on stderr (Neo4j's own logs go to <dataDir>/logs). */
   log?: (line: string) => void;
+  /**
+   * Delete dataDir once stop() has the JVM down: for throwaway databases (tests), which are about
+   * half a gigabyte each and would otherwise fill the disk run after run. Kept when start fails, so
+   * its logs can be read.
+   */
+  removeDataDirOnStop?: boolean;
 }
 
 export interface ExitInfo {
@@ -135,6 +142,7 @@ interface Settings {
   txMaxMb: number;
   startTimeoutMs: number;
   log: (line: string) => void;
+  removeDataDirOnStop: boolean;
 }
 
 async function launchOnce(s: Settings): Promise<Neo4jLocal> {
@@ -216,7 +224,9 @@ async function launchOnce(s: Settings): Promise<Neo4jLocal> {
     dataDir: s.dataDir,
     exited,
     stop() {
-      stopping ??= terminate(child, exited, STOP_TIMEOUT_MS);
+      stopping ??= terminate(child, exited, STOP_TIMEOUT_MS).then(async () => {
+        if (s.removeDataDirOnStop) await rm(s.dataDir, { recursive: true, force: true });
+      });
       return stopping;
     },
   };
@@ -244,6 +254,7 @@ export async function startNeo4jLocal(options: StartOptions = {}): Promise<Neo4j
     txMaxMb: positiveInt('txMaxMb', options.txMaxMb ?? 512),
     startTimeoutMs: positiveInt('startTimeoutMs', options.startTimeoutMs ?? 120_000),
     log: options.log ?? (() => {}),
+    removeDataDirOnStop: options.removeDataDirOnStop ?? false,
   };
 
   // A free port picked here can be taken before the JVM binds it; pick again in that case.

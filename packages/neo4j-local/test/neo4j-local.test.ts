@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -112,7 +112,7 @@ describe('a running instance (default settings)', () => {
 describe('restart on the same folder', () => {
   afterEach(closeDrivers);
 
-  it('keeps committed writes and needs no recovery after a clean stop', async () => {
+  it('keeps committed writes and needs no recovery after a clean stop; removes the folder only when asked', async () => {
     const dataDir = await createTempDataDir('neo4j-local-test-');
     dirs.push(dataDir);
 
@@ -124,7 +124,7 @@ describe('restart on the same folder', () => {
     expect(await first.exited).toEqual({ code: 0, signal: null });
     await first.stop(); // idempotent
 
-    const second = await start({ dataDir, boltPort: 0 });
+    const second = await start({ dataDir, boltPort: 0, removeDataDirOnStop: true });
     const { records } = await driverFor(second).executeQuery('MATCH (m:Marker) RETURN m.value AS value');
     expect(records.map((r) => r.get('value'))).toEqual([marker]);
 
@@ -133,6 +133,7 @@ describe('restart on the same folder', () => {
     await closeDrivers();
     await second.stop();
     expect((await second.exited).code).toBe(0);
+    await expect(stat(dataDir)).rejects.toThrow(/ENOENT/);
   });
 });
 

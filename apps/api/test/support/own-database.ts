@@ -14,6 +14,7 @@ export function useOwnDatabase(prefix: string): () => Database {
     neo4jLocal = await startNeo4jLocal({
       dataDir: await createTempDataDir(prefix),
       boltPort: 0,
+      removeDataDirOnStop: true,
       heapMb: 512,
       txTimeoutSeconds: 120,
     });

@@ -16,6 +16,7 @@ export async function startTestDatabase(): Promise<{ uri: string; stop: () => Pr
   const neo4j = await startNeo4jLocal({
     dataDir: await createTempDataDir('explorer-test-'),
     boltPort: 0,
+    removeDataDirOnStop: true,
     heapMb: 768,
     // A busy two-core CI machine can take longer than the default 30 s to write a whole dataset.
     txTimeoutSeconds: 120,

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,5 +22,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const database = await startTestDatabase();
   project.provide('neo4jUri', database.uri);
   project.provide('webDistDir', outDir);
-  return database.stop;
+  return async () => {
+    await database.stop();
+    await rm(outDir, { recursive: true, force: true });
+  };
 }
