@@ -10,3 +10,4 @@ export * from './export.ts';
 export * from './saved-queries.ts';
 export * from './entity-style.ts';
 export * from './import.ts';
+export * from './import-api.ts';
