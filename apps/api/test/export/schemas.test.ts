@@ -4,7 +4,7 @@ import { hostileSubgraph } from './support/hostile.ts';
 import { renderText } from './support/render.ts';
 import { EXPORT_CASES } from './support/cases.ts';
 import { postExport } from './support/request.ts';
-import { gexfSchemaCompileMessage, graphmlSchemaErrors } from './support/schemas.ts';
+import { gexfGrammarErrors, gexfSchemaCompileMessage, graphmlSchemaErrors } from './support/schemas.ts';
 import { xmllintErrors } from './support/xml.ts';
 
 const { app } = useTestApp();
@@ -40,5 +40,31 @@ describe('GEXF and the published GEXF 1.3 XSD', () => {
     const gexf = renderText('gexf', hostileSubgraph());
     expect(await xmllintErrors(gexf)).toEqual([]);
     expect(await gexfSchemaCompileMessage(gexf)).toMatch(/graph-content' does not resolve/);
+  });
+});
+
+describe('GEXF against the published GEXF 1.3 RELAX NG grammar', () => {
+  it.each(EXPORT_CASES)('$dataset ($hops hops) validates with no error', async ({ hops, nodeIds: ids }) => {
+    const response = await postExport(app(), { format: 'gexf', nodeIds: await ids(), hops });
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('<spell ');
+    expect(await gexfGrammarErrors(response.text)).toEqual([]);
+  });
+
+  it('the hostile names validate with no error', async () => {
+    expect(await gexfGrammarErrors(renderText('gexf', hostileSubgraph()))).toEqual([]);
+  });
+
+  it('the validator reports what the grammar forbids (so the checks above can fail)', async () => {
+    const valid = renderText('gexf', hostileSubgraph());
+    const badEdgeType = valid.replace('defaultedgetype="directed"', 'defaultedgetype="sideways"');
+    const vizColour = valid.replace(
+      '<attvalues>',
+      '<viz:color xmlns:viz="http://gexf.net/1.3/viz" r="1" g="2" b="3"/><attvalues>',
+    );
+    expect(badEdgeType).not.toBe(valid);
+    expect(vizColour).not.toBe(valid);
+    expect((await gexfGrammarErrors(badEdgeType)).join('\n')).toMatch(/defaultedgetype|graph/);
+    expect(await gexfGrammarErrors(vizColour)).not.toEqual([]);
   });
 });

@@ -90,7 +90,8 @@ export const gexfFormat: ExportFormatWriter = {
       ['node', nodeAttributes],
       ['edge', edgeAttributes],
     ] as const) {
-      yield `    <attributes class="${cls}" mode="static">\n`;
+      // No mode="static": it is the default, and the 1.3 RELAX NG grammar (the normative one) has no such attribute.
+      yield `    <attributes class="${cls}">\n`;
       for (const a of attributes) {
         yield `      <attribute id="${a.id}" title="${xmlEscape(a.title)}" type="${XML_ATTRIBUTE_TYPE[a.type]}"/>\n`;
       }
