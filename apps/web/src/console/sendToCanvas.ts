@@ -39,6 +39,6 @@ export function mergeResultIntoCanvas(savedCanvas: string, graph: Graph): Canvas
 
 /** Opens the explorer page on a canvas link, as the app's own navigation does (history, no reload). */
 export function openExplorer(search: string): void {
-  window.history.pushState(null, '', `/?${search}`);
+  window.history.pushState(null, '', `/#${search}`);
   window.dispatchEvent(new PopStateEvent('popstate'));
 }

@@ -95,6 +95,9 @@ describe('Cypher console in Chromium', () => {
       const onCanvas = page.getByRole('list', { name: 'Entities on the canvas', includeHidden: true });
       await expect.poll(() => onCanvas.textContent(), POLL).toContain('Zhejiang Dahua');
       await expect.poll(() => page.evaluate(() => localStorage.getItem('explorer.canvas')), POLL).toContain('dahua');
+      // A link from before the canvas moved into the fragment still opens, and is rewritten into it.
+      expect(new URL(page.url()).hash).toBe('#n=dahua');
+      expect(new URL(page.url()).search).toBe('');
       await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Cypher console' }).click();
 
       await typeQuery("MATCH (c:Company {id: 'seagate'})-[r:SUPPLIED]->(b) RETURN c, r, b");

@@ -63,7 +63,7 @@ describe('explorer canvas in Chromium', () => {
   );
 
   it('reopens the same canvas from a copied link', { timeout: 60_000 }, async () => {
-    expect(sharedUrl).toContain('n=');
+    expect(new URL(sharedUrl).hash).toMatch(/^#n=/);
     const page = await openPage(sharedUrl);
     await expect.poll(() => entitiesShown(page), POLL).toBe(sharedCount);
     const list = canvasEntityList(page);

@@ -21,7 +21,9 @@ describe('canvas link', () => {
     });
     const link = toCanvasLink(h.present);
     const query = encodeCanvasLink(link);
-    expect(decodeCanvasLink(`?${query}`)).toEqual({ ...link, pinned: { seagate: { x: 12, y: -31 } } });
+    expect(decodeCanvasLink(`#${query}`)).toEqual({ ...link, pinned: { seagate: { x: 12, y: -31 } } });
+    // Links from before the canvas moved into the fragment carried it in the query.
+    expect(decodeCanvasLink(`?${query}`)).toEqual(decodeCanvasLink(`#${query}`));
   });
 
   it('has no query for an empty canvas, and drops values it does not know', () => {

@@ -83,13 +83,13 @@ describe('sending a console result to the canvas', () => {
     localStorage.setItem(STORAGE_KEY, 'n=dahua');
     expect(readSavedCanvas()).toBe('n=dahua');
     let navigated = '';
-    const onPop = () => (navigated = `${window.location.pathname}${window.location.search}`);
+    const onPop = () => (navigated = `${window.location.pathname}${window.location.hash}`);
     window.addEventListener('popstate', onPop);
     const merge = mergeResultIntoCanvas(readSavedCanvas(), RESULT);
     if (merge.ok) openExplorer(merge.search);
     window.removeEventListener('popstate', onPop);
     expect(decodeCanvasLink(navigated.slice(1))?.nodeIds).toEqual(['dahua', 'seagate', 'hikvision']);
-    expect(navigated.startsWith('/?')).toBe(true);
+    expect(navigated.startsWith('/#')).toBe(true);
   });
 });
 

@@ -9,8 +9,10 @@ import {
 } from './canvasState.ts';
 
 /**
- * The canvas as a URL query: which entities and relationships are on it, pinned positions, layout and
+ * The canvas as a URL fragment (`#n=…`): which entities and relationships are on it, pinned positions, layout and
  * filters. Entities' contents are fetched again when the link is opened, so links stay short and current.
+ * A fragment, not a query: it never travels to the server, so a big canvas cannot exceed the
+ * server's request-header limit, and no canvas is written to server logs.
  * Ids never contain "," or "~" (see IdSchema), which separate the values.
  */
 export interface CanvasLink {
@@ -36,7 +38,7 @@ export function toCanvasLink(state: CanvasState): CanvasLink {
   };
 }
 
-/** The query string (without "?") for a canvas; empty for an empty canvas. */
+/** The link text (without "#") for a canvas; empty for an empty canvas. */
 export function encodeCanvasLink(link: CanvasLink): string {
   if (link.nodeIds.length === 0) return '';
   const params = new URLSearchParams();
@@ -53,9 +55,12 @@ export function encodeCanvasLink(link: CanvasLink): string {
   return params.toString();
 }
 
-/** The canvas a query string describes, or null when it names no entity. Unknown values are dropped. */
-export function decodeCanvasLink(search: string): CanvasLink | null {
-  const params = new URLSearchParams(search);
+/**
+ * The canvas a link describes (its fragment, or a query string as older links had), or null when it
+ * names no entity. Unknown values are dropped.
+ */
+export function decodeCanvasLink(fragmentOrSearch: string): CanvasLink | null {
+  const params = new URLSearchParams(fragmentOrSearch.replace(/^[#?]/, ''));
   const nodeIds = list(params.get('n'));
   if (nodeIds.length === 0) return null;
   const pinned: Record<string, Point> = {};

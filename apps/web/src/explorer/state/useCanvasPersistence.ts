@@ -15,14 +15,20 @@ export function readSavedCanvas(): string {
 }
 
 /**
- * Keeps the canvas in the URL (a copied link reopens the same view) and in localStorage (the last
+ * Keeps the canvas in the URL's fragment (a copied link reopens the same view) and in localStorage (the last
  * canvas survives a reload). On first render, the URL wins over localStorage.
  */
 export function useCanvasPersistence(actions: CanvasActions): void {
   const { history, dispatch } = useCanvasStore();
   const started = useRef(false);
   // The saved canvas: the URL wins over localStorage. Read once, on the first render.
-  const [link] = useState(() => decodeCanvasLink(window.location.search) ?? decodeCanvasLink(readSavedCanvas()));
+  // Links made before the canvas moved to the fragment carry it in the query: still opened.
+  const [link] = useState(
+    () =>
+      decodeCanvasLink(window.location.hash) ??
+      decodeCanvasLink(window.location.search) ??
+      decodeCanvasLink(readSavedCanvas()),
+  );
   // Until the saved canvas is back, nothing is written: a failed restore must not erase the link.
   const [ready, setReady] = useState(link === null);
   const { restore } = actions;
@@ -39,10 +45,19 @@ export function useCanvasPersistence(actions: CanvasActions): void {
     });
   }, [link, restore, dispatch]);
 
+  // This page only ever replaces its URL, which fires no hashchange: one means the user typed or
+  // pasted another canvas link into this tab. Open it as if it were a new tab.
+  useEffect(() => {
+    const reopen = () => window.location.reload();
+    window.addEventListener('hashchange', reopen);
+    return () => window.removeEventListener('hashchange', reopen);
+  }, []);
+
   const query = encodeCanvasLink(toCanvasLink(history.present));
   useEffect(() => {
     if (!ready) return;
-    const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
+    // The explorer has no query parameters of its own: an old-style canvas query is replaced by the fragment.
+    const url = `${window.location.pathname}${query ? `#${query}` : ''}`;
     if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
       window.history.replaceState(window.history.state, '', url);
     }
