@@ -50,6 +50,9 @@ export const TECHNOLOGY_AREAS = [
 ] as const;
 export const TechnologyAreaSchema = z.enum(TECHNOLOGY_AREAS);
 
+/** Registry identifiers as "SCHEME:value", e.g. "SZSE:002415", "USCC:91330000…", "CIK:0000354908". */
+const RegistryIdsSchema = z.array(z.string().regex(/^[A-Z][A-Z0-9]*:\S+$/, 'must be SCHEME:value')).max(50);
+
 /** Fields every entity has. */
 const entityBase = {
   id: IdSchema,
@@ -75,7 +78,7 @@ export const CompanySchema = z.object({
   sector: textSchema(200).optional(),
   headquarters: textSchema(200).optional(),
   /** Registry identifiers as "SCHEME:value", e.g. "SZSE:002415", "USCC:91330000…", "CIK:0000354908". */
-  registryIds: z.array(z.string().regex(/^[A-Z][A-Z0-9]*:\S+$/, 'must be SCHEME:value')).default([]),
+  registryIds: RegistryIdsSchema.default([]),
 });
 
 export const PublicSecurityBodySchema = z.object({
@@ -83,12 +86,16 @@ export const PublicSecurityBodySchema = z.object({
   kind: z.literal('PublicSecurityBody'),
   level: PublicSecurityLevelSchema,
   region: textSchema(200).optional(),
+  /** A public body's Unified Social Credit Code (11…), when a record gives it. */
+  registryIds: RegistryIdsSchema.optional(),
 });
 
 export const GovernmentBodySchema = z.object({
   ...entityBase,
   kind: z.literal('GovernmentBody'),
   jurisdiction: textSchema(200).optional(),
+  /** A public body's Unified Social Credit Code (11…), when a record gives it. */
+  registryIds: RegistryIdsSchema.optional(),
 });
 
 export const PersonSchema = z.object({

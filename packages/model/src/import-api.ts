@@ -142,6 +142,8 @@ export const ImportResultSchema = z.object({
   fileName: z.string(),
   sha256: z.string(),
   format: ImportFileFormatSchema,
+  /** Text files only: utf-8, utf-8-bom or gb18030. */
+  encoding: z.string().nullable(),
   dryRun: z.boolean(),
   /** False when this exact file was imported before: then nothing changed. */
   firstImport: z.boolean(),
@@ -156,7 +158,8 @@ export const IMPORT_PHASES = ['read', 'resolve', 'write'] as const;
 
 /**
  * POST /api/import answers with newline-delimited JSON: progress events, then exactly one
- * `result` or `refused` (every problem; nothing was written).
+ * `result`, `refused` (every problem of the file; nothing was written) or `failed` (the server
+ * could not finish, e.g. the database went away; nothing was written).
  */
 export const ImportEventSchema = z.discriminatedUnion('type', [
   z.object({
@@ -167,6 +170,7 @@ export const ImportEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('result'), result: ImportResultSchema }),
   z.object({ type: z.literal('refused'), problems: z.array(ImportProblemSchema) }),
+  z.object({ type: z.literal('failed'), message: z.string() }),
 ]);
 export type ImportEvent = z.infer<typeof ImportEventSchema>;
 
@@ -193,4 +197,5 @@ export const ImportRecordSchema = z.object({
   relationshipsCreated: z.number().int(),
   candidates: z.number().int(),
 });
+export type ImportRecord = z.infer<typeof ImportRecordSchema>;
 export const ImportListResponseSchema = z.object({ imports: z.array(ImportRecordSchema) });

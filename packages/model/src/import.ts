@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type PUBLIC_SECURITY_LEVELS, PublicSecurityLevelSchema } from './entities.ts';
 import { PartialDateSchema, UrlSchema, textSchema } from './primitives.ts';
+import { RegistryIdCellSchema } from './resolution.ts';
 
 /**
  * The procurement-record template: one row per purchase, one column per field. Only buyer, supplier
@@ -21,6 +22,10 @@ export const PROCUREMENT_COLUMNS = [
   'source_url',
   'source_title',
   'quote',
+  // Registry identifiers (USCC, EIN, CIK…): they match exactly and outrank names (entity resolution).
+  'buyer_registry_id',
+  'supplier_registry_id',
+  'manufacturer_registry_id',
 ] as const;
 export type ProcurementColumn = (typeof PROCUREMENT_COLUMNS)[number];
 
@@ -70,6 +75,13 @@ export const PROCUREMENT_HEADER_ALIASES: Readonly<Record<string, ProcurementColu
   标题: 'source_title',
   原文: 'quote',
   引文: 'quote',
+  采购人统一社会信用代码: 'buyer_registry_id',
+  采购单位统一社会信用代码: 'buyer_registry_id',
+  统一社会信用代码: 'supplier_registry_id',
+  供应商统一社会信用代码: 'supplier_registry_id',
+  中标供应商统一社会信用代码: 'supplier_registry_id',
+  制造商统一社会信用代码: 'manufacturer_registry_id',
+  生产厂家统一社会信用代码: 'manufacturer_registry_id',
 };
 
 /** Header as compared: full/half width folded, trimmed, lower case, spaces and hyphens as `_`. */
@@ -149,6 +161,9 @@ export const ProcurementRowSchema = z
     source_url: z.string().trim().pipe(UrlSchema).optional(),
     source_title: textSchema(500).optional(),
     quote: textSchema(4000).optional(),
+    buyer_registry_id: RegistryIdCellSchema.optional(),
+    supplier_registry_id: RegistryIdCellSchema.optional(),
+    manufacturer_registry_id: RegistryIdCellSchema.optional(),
   })
   .transform((row) => (row.amount !== undefined && row.currency === undefined ? { ...row, currency: 'CNY' } : row));
 export type ProcurementRow = z.infer<typeof ProcurementRowSchema>;

@@ -11,3 +11,5 @@ export * from './saved-queries.ts';
 export * from './entity-style.ts';
 export * from './import.ts';
 export * from './import-api.ts';
+export * from './ftm.ts';
+export * from './resolution.ts';

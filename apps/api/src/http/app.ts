@@ -9,12 +9,14 @@ import { GraphRepository, UnknownEntityError } from '../db/graph-repository.ts';
 import type { Database } from '../db/database.ts';
 import { QueryRunner } from '../db/runner.ts';
 import { HttpError, isDatabaseUnavailable, isQueryTimeout } from './errors.ts';
+import { candidateRoutes } from './routes/candidates.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { exportRoutes } from './routes/export.ts';
 import { explorerRoutes } from './routes/explorer.ts';
 import { graphRoutes } from './routes/graph.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/import.ts';
 import { savedQueryRoutes } from './routes/saved-queries.ts';
 import { searchRoutes } from './routes/search.ts';
 
@@ -87,6 +89,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         consoleRunner,
       });
       await api.register(explorerRoutes, { db: options.db, queryTimeoutMs: options.config.queryTimeoutMs });
+      await api.register(candidateRoutes, { db: options.db, queryTimeoutMs: options.config.queryTimeoutMs });
+      await api.register(importRoutes, { db: options.db });
       api.setNotFoundHandler((request, reply) => {
         void reply
           .status(404)

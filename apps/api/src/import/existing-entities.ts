@@ -1,6 +1,8 @@
-import type { EntityKind } from '@explorer/model';
+import { parseRegistryId, type EntityKind } from '@explorer/model';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { normaliseName } from './normalise-name.ts';
+import { EntityMatcher } from '../resolution/entity-matcher.ts';
+import { normaliseName } from '../resolution/normalise-name.ts';
+import { EXISTING_REGISTRY_IDS } from '../resolution/queries.ts';
 import { EXISTING_NAMES, EXISTING_SOURCES_BY_URL } from './queries.ts';
 
 export interface ExistingEntity {
@@ -11,6 +13,8 @@ export interface ExistingEntity {
 /** What the database already holds that rows may attach to: entities by name key, Sources by URL. */
 export interface ExistingIndex {
   byKey: Map<string, ExistingEntity[]>;
+  /** The same entities with their registry ids and every key of entity resolution (certain and uncertain). */
+  matcher: EntityMatcher;
   /** TechnologyCategory ids by their `area` (e.g. data-storage). */
   categoryByArea: Map<string, string>;
   sourceByUrl: Map<string, string>;
@@ -18,15 +22,35 @@ export interface ExistingIndex {
 
 type Runner = Pick<ManagedTransaction, 'run'>;
 
-/** Reads, inside the import's own transaction, the names and aliases of every entity a row could match. */
+/** A stored registry id as compared: normalised when it parses (CIK zero-padded, USCC upper case), else as stored. */
+function registryKey(stored: string): string {
+  const parsed = parseRegistryId(stored);
+  return 'id' in parsed ? parsed.id : stored;
+}
+
+/**
+ * Reads, inside the import's own transaction, the names, aliases and registry ids of every entity a
+ * row could match.
+ */
 export async function readExistingIndex(tx: Runner, urls: readonly string[]): Promise<ExistingIndex> {
-  const index: ExistingIndex = { byKey: new Map(), categoryByArea: new Map(), sourceByUrl: new Map() };
+  const index: ExistingIndex = {
+    byKey: new Map(),
+    matcher: new EntityMatcher(),
+    categoryByArea: new Map(),
+    sourceByUrl: new Map(),
+  };
+  const registryIds = new Map<string, string[]>();
+  for (const r of (await tx.run(EXISTING_REGISTRY_IDS)).records) {
+    registryIds.set(String(r.get('id')), (r.get('registryIds') as unknown[]).map(String).map(registryKey));
+  }
   const names = await tx.run(EXISTING_NAMES);
   for (const r of names.records) {
     const entity = { id: String(r.get('id')), kind: r.get('kind') as EntityKind };
-    const keys = new Set(
-      [r.get('name') as string, ...((r.get('aliases') as string[] | null) ?? [])].map(normaliseName),
+    const allNames = [r.get('name') as string, ...((r.get('aliases') as string[] | null) ?? [])].filter(
+      (n) => typeof n === 'string',
     );
+    index.matcher.add({ ...entity, registryIds: registryIds.get(entity.id) ?? [] }, allNames, true);
+    const keys = new Set(allNames.map(normaliseName));
     for (const key of keys) {
       if (key === '') continue;
       const list = index.byKey.get(key) ?? [];

@@ -39,3 +39,11 @@ export function procurementId(facts: readonly (string | number | undefined)[]): 
 export function relationshipId(type: string, source: string, target: string): string {
   return `rel-import-${digest(`${type}\u0000${source}\u0000${target}`, 16)}`;
 }
+
+/**
+ * Id of an entity created from a FollowTheMoney entity: its FtM id (stable across OpenSanctions
+ * exports), so that importing a newer export merges into the same entities.
+ */
+export function ftmEntityId(ftmId: string): string {
+  return /^[A-Za-z0-9][A-Za-z0-9._:-]{0,119}$/.test(ftmId) ? `ftm-${ftmId}` : `ftm-${digest(ftmId, 24)}`;
+}

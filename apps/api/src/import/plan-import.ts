@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   EntityRecordSchema,
   RELATIONSHIP_RULES,
@@ -5,6 +6,8 @@ import {
   type EntityKind,
   type RelationshipType,
 } from '@explorer/model';
+import { EntityMatcher, registryConflict } from '../resolution/entity-matcher.ts';
+import { candidateId, type PlannedCandidate } from '../resolution/import-candidates.ts';
 import type { ExistingIndex } from './existing-entities.ts';
 import { fileSourceId, importedEntityId, procurementId, relationshipId, urlSourceId } from './ids.ts';
 import { normaliseName } from './normalise-name.ts';
@@ -33,6 +36,8 @@ export interface ImportPlan {
   matched: Map<string, EntityKind>;
   relationships: Map<string, PlannedRelationship>;
   problems: ImportProblem[];
+  /** Uncertain matches to hold for review (entity resolution); written by writeCandidates. */
+  candidates?: PlannedCandidate[];
 }
 
 /** Words that make a buyer without a stated level a public-security body rather than another office. */
@@ -47,12 +52,18 @@ function union(target: Props, key: string, values: readonly string[]): void {
 
 /**
  * Turns validated rows into entities and relationships of the model. A name is attached to an
- * existing entity only when its normalised form equals the entity's normalised name or an alias,
- * and the entity's kind is one the relationship allows (RELATIONSHIP_RULES); more than one such
- * entity is an error, and nothing fuzzier is ever merged.
+ * existing entity only when the row's registry id is the entity's, or its normalised form equals the
+ * entity's normalised name or an alias, and the entity's kind is one the relationship allows
+ * (RELATIONSHIP_RULES); more than one such entity is an error. Nothing fuzzier is ever merged: it
+ * becomes a new entity and a candidate pair in `plan.candidates`, for review.
  */
 export function planImport(file: ProcurementFile, existing: ExistingIndex): ImportPlan {
   const plan: ImportPlan = { entities: new Map(), matched: new Map(), relationships: new Map(), problems: [] };
+  // Entity resolution: the database's entities, plus those this plan creates (so two rows meet too).
+  const matcher = new EntityMatcher(existing.matcher);
+  const candidates = new Map<string, PlannedCandidate>();
+  const warnings: ImportProblem[] = [];
+  plan.candidates = [];
   const dataset = `import:${file.sha256.slice(0, 16)}`;
   const fileSource = fileSourceId(file.sha256);
   addEntity(
@@ -89,26 +100,80 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
       sourceIds.push(id);
     }
 
-    /** The id for a named party or thing: an existing entity, or a new one with a deterministic id. */
+    /**
+     * The id for a named party or thing (entity resolution, apps/api/src/resolution/): an entity with
+     * the row's registry id, or with the same exact name key, of a kind the relationship allows; else
+     * a new entity with a deterministic id, holding uncertain matches as candidates for review.
+     */
     const resolve = (field: string, name: string, allowed: readonly EntityKind[], create: () => PlannedEntity) => {
-      const key = normaliseName(name);
-      const hits = (existing.byKey.get(key) ?? []).filter((e) => allowed.includes(e.kind));
-      const unique = [...new Map(hits.map((h) => [h.id, h])).values()];
-      if (unique.length > 1) {
+      const registryField = `${field}_registry_id`;
+      const registryId = (row as Partial<Record<string, unknown>>)[registryField] as string | undefined;
+      const found = matcher.resolve(name, registryId, allowed, { fuzzy: field !== 'product' });
+      if (found.status === 'ambiguous') {
+        const by = found.by === 'registry-id' ? `registry id ${registryId ?? ''}` : `"${name}"`;
         error(
-          field,
-          `"${name}" matches ${unique.length} existing entities (${unique.map((h) => h.id).join(', ')}); cannot tell which`,
+          found.by === 'registry-id' ? registryField : field,
+          `${by} matches ${found.entities.length} existing entities (${found.entities.map((h) => h.id).join(', ')}); cannot tell which`,
         );
         return undefined;
       }
-      if (unique[0]) {
-        plan.matched.set(unique[0].id, unique[0].kind);
-        return unique[0].id;
+      if (found.status === 'wrong-kind') {
+        error(
+          registryField,
+          `${found.registryId} belongs to "${found.entity.id}", a ${found.entity.kind}, which cannot be a ${field}`,
+        );
+        return undefined;
+      }
+      if (found.status === 'attach') {
+        const { id, kind } = found.entity;
+        // An entity an earlier row created gains this row's citations; one in the database is matched.
+        if (plan.entities.has(id)) addEntity(plan, kind, { id }, dataset, sourceIds, at, line);
+        else plan.matched.set(id, kind);
+        return id;
+      }
+      for (const refused of found.refused) {
+        // Held apart until the end: a row with a problem so far is a row with an error.
+        warnings.push({
+          severity: 'warning',
+          line,
+          field: registryField,
+          column: registryField,
+          message: `"${name}" is named like "${refused.entity.id}" ("${refused.name}") but its registry id ${refused.ours} differs from ${refused.theirs}: kept apart`,
+        });
       }
       const entity = create();
       if (!allowed.includes(entity.kind)) throw new Error(`${entity.kind} cannot be a ${field}`);
+      let id = String(entity.props['id']);
+      if (registryId) {
+        const prior = plan.entities.get(id);
+        const priorIds = (prior?.props['registryIds'] as string[] | undefined) ?? [];
+        // The name's id is taken by an entity with another registry id: this one gets its own.
+        if (prior ? registryConflict([registryId], priorIds) : matcher.has(id)) {
+          id = `${id}-${createHash('sha256').update(registryId).digest('hex').slice(0, 8)}`;
+          entity.props['id'] = id;
+        }
+        entity.props['registryIds'] = [registryId];
+      }
+      const isNew = !plan.entities.has(id);
       addEntity(plan, entity.kind, entity.props, dataset, sourceIds, at, line);
-      return String(entity.props['id']);
+      if (registryId) union(plan.entities.get(id)?.props ?? {}, 'registryIds', [registryId]);
+      matcher.add({ id, kind: entity.kind, registryIds: registryId ? [registryId] : [] }, isNew ? [name] : [], false);
+      for (const c of found.candidates) {
+        const candidate = candidateId(c.entity.id, id);
+        if (c.entity.id === id || candidates.has(candidate)) continue;
+        candidates.set(candidate, {
+          id: candidate,
+          leftId: c.entity.id,
+          leftName: c.name,
+          rightId: id,
+          rightName: name,
+          reason: c.reason,
+          score: c.score,
+          line,
+          field,
+        });
+      }
+      return id;
     };
 
     const buyerId = resolve('buyer', row.buyer, RELATIONSHIP_RULES.BUYER.to, () => {
@@ -238,6 +303,9 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
     if (manufacturerId) relate('MANUFACTURES', manufacturerId, productId);
     if (categoryId) relate('IN_CATEGORY', procId, categoryId);
   }
+
+  plan.candidates = [...candidates.values()];
+  plan.problems.push(...warnings);
 
   // Every new entity must be a valid record of the model.
   for (const entity of plan.entities.values()) {

@@ -1,18 +1,12 @@
-/** Where and why a file is refused (error) or partly ignored (warning). Lines count from 1. */
-export interface ImportProblem {
-  severity: 'error' | 'warning';
-  line: number;
-  /** The column's header as written in the file, when the problem is in one cell or column. */
-  column?: string;
-  /** The template field the column maps to, when it maps to one. */
-  field?: string;
-  message: string;
-}
+import type { ImportProblem } from '@explorer/model';
+
+export type { ImportProblem };
 
 /** One problem as one readable line: `line 4, column 数量 (quantity): must not be negative`. */
 export function formatProblem(p: ImportProblem): string {
   const where = [`line ${p.line}`];
   if (p.column !== undefined) where.push(`column ${p.column}${p.field && p.field !== p.column ? ` (${p.field})` : ''}`);
+  else if (p.field !== undefined) where.push(`field ${p.field}`);
   return `${p.severity}: ${where.join(', ')}: ${p.message}`;
 }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { readShippedDataset } from '@explorer/seeds';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from '../../src/db/schema.ts';
-import { importProcurementFile } from '../../src/import/import-procurements.ts';
+import { importFile } from '../../src/import/import-procurements.ts';
 import { ImportRefusedError } from '../../src/import/problems.ts';
 import { loadDataset } from '../../src/seed/load-dataset.ts';
 import { useOwnDatabase } from '../support/own-database.ts';
@@ -25,11 +25,9 @@ async function ids(cypher: string, params: Record<string, unknown> = {}): Promis
 describe('procurement import', () => {
   it('refuses the broken file, writing nothing, and lists every problem', async () => {
     const before = await graphChecksum(db());
-    const error = await importProcurementFile(
-      db(),
-      'procurements-broken.csv',
-      await fixture('procurements-broken.csv'),
-    ).catch((e: unknown) => e);
+    const error = await importFile(db(), 'procurements-broken.csv', await fixture('procurements-broken.csv')).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ImportRefusedError);
     expect(
       (error as ImportRefusedError).problems.filter((p) => p.severity === 'error').map((p) => [p.line, p.field]),
@@ -45,14 +43,9 @@ describe('procurement import', () => {
 
   it('dry-runs the GB18030 file: exact counts, nothing written', async () => {
     const before = await graphChecksum(db());
-    const result = await importProcurementFile(
-      db(),
-      'procurements-gb18030.csv',
-      await fixture('procurements-gb18030.csv'),
-      {
-        dryRun: true,
-      },
-    );
+    const result = await importFile(db(), 'procurements-gb18030.csv', await fixture('procurements-gb18030.csv'), {
+      dryRun: true,
+    });
     expect(result.dryRun).toBe(true);
     expect(result.counts).toEqual(GB18030_COUNTS);
     expect(await graphChecksum(db())).toBe(before);
@@ -60,10 +53,10 @@ describe('procurement import', () => {
 
   it('imports the GB18030 file: creates, matches by exact normalised name or alias, cites file and row', async () => {
     const data = await fixture('procurements-gb18030.csv');
-    const result = await importProcurementFile(db(), 'procurements-gb18030.csv', data, {
+    const result = await importFile(db(), 'procurements-gb18030.csv', data, {
       now: new Date('2025-01-02T03:04:05Z'),
     });
-    expect(result).toMatchObject({ encoding: 'gb18030', firstImport: true, warnings: [] });
+    expect(result).toMatchObject({ encoding: 'gb18030', format: 'csv', firstImport: true, problems: [] });
     expect(result.counts).toEqual(GB18030_COUNTS);
 
     // Full-width ＨＩＫＶＩＳＩＯＮ and 海康威视 attach to the seed's Hikvision; 希捷 to Seagate; WD Purple to the seed product.
@@ -130,11 +123,7 @@ describe('procurement import', () => {
 
   it('re-importing the same file changes nothing', async () => {
     const before = await graphChecksum(db());
-    const result = await importProcurementFile(
-      db(),
-      'procurements-gb18030.csv',
-      await fixture('procurements-gb18030.csv'),
-    );
+    const result = await importFile(db(), 'procurements-gb18030.csv', await fixture('procurements-gb18030.csv'));
     expect(result.firstImport).toBe(false);
     expect(result.counts.entitiesCreated).toEqual({});
     expect(result.counts.relationshipsCreated).toEqual({});
@@ -142,10 +131,12 @@ describe('procurement import', () => {
   });
 
   it('imports the UTF-8-BOM TSV, matching "Thermo Fisher Scientific Inc." and "Thermo Fisher"', async () => {
-    const result = await importProcurementFile(db(), 'procurements-bom.tsv', await fixture('procurements-bom.tsv'));
-    expect(result.warnings.map((w) => [w.line, w.column])).toEqual([[1, 'notes']]);
+    const result = await importFile(db(), 'procurements-bom.tsv', await fixture('procurements-bom.tsv'));
+    expect(result.problems.map((w) => [w.severity, w.line, w.column])).toEqual([['warning', 1, 'notes']]);
     expect(result.counts).toEqual({
       rows: 1,
+      rowsSkipped: 0,
+      candidates: 0,
       entitiesCreated: { Product: 1, Procurement: 1, Source: 2 },
       entitiesMatched: { Company: 1, PublicSecurityBody: 1 },
       relationshipsCreated: { MANUFACTURES: 1, BUYER: 1, SUPPLIER: 1, ITEM: 1 },
@@ -171,6 +162,9 @@ describe('procurement import', () => {
 
 const GB18030_COUNTS = {
   rows: 3,
+  rowsSkipped: 0,
+  // 杭州海康威视数字技术股份有限公司 contains 海康威视: held for review as a candidate, not merged.
+  candidates: 1,
   entitiesCreated: { Company: 2, PublicSecurityBody: 2, Product: 2, Procurement: 3, Source: 3 },
   entitiesMatched: { Company: 3, Product: 1, TechnologyCategory: 1 },
   relationshipsCreated: { MANUFACTURES: 2, BUYER: 3, SUPPLIER: 3, ITEM: 3, IN_CATEGORY: 1 },

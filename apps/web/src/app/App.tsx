@@ -1,10 +1,14 @@
 import { ConsolePage } from '../console/ConsolePage.tsx';
 import { ExplorerPage } from '../explorer/ExplorerPage.tsx';
+import { ImportPage } from '../import/ImportPage.tsx';
+import { ReviewPage } from '../review/ReviewPage.tsx';
 import { ROUTES, useRoute, type RouteName } from './useRoute.ts';
 
 const PAGES: Record<RouteName, { label: string; render: () => React.JSX.Element }> = {
   explorer: { label: 'Explore', render: () => <ExplorerPage /> },
   console: { label: 'Cypher console', render: () => <ConsolePage /> },
+  import: { label: 'Import', render: () => <ImportPage /> },
+  review: { label: 'Review matches', render: () => <ReviewPage /> },
 };
 
 /** The shell: title, page navigation, and the current page. */

@@ -4,6 +4,8 @@ import { useCallback, useSyncExternalStore } from 'react';
 export const ROUTES = {
   explorer: '/',
   console: '/console',
+  import: '/import',
+  review: '/review',
 } as const;
 export type RouteName = keyof typeof ROUTES;
 

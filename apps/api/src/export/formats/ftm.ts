@@ -1,4 +1,4 @@
-import type { EntityKind, RelationshipType } from '@explorer/model';
+import { FTM_EDGE_SCHEMA, FTM_NODE_PROPERTY, FTM_NODE_SCHEMA, FTM_NOTE_PROPERTIES } from '@explorer/model';
 import { scalarText } from '../property-types.ts';
 import {
   allNodes,
@@ -11,33 +11,6 @@ import {
 } from '../subgraph.ts';
 import type { ExportFormatWriter } from './format.ts';
 
-/** FtM schema of each kind; kinds not listed have no FtM counterpart (see README). */
-export const FTM_NODE_SCHEMA: Partial<Record<EntityKind, string>> = {
-  Company: 'Company',
-  PublicSecurityBody: 'PublicBody',
-  GovernmentBody: 'PublicBody',
-  Person: 'Person',
-  Procurement: 'Contract',
-  Source: 'Document',
-  Event: 'Event',
-};
-
-/** FtM schema of each relationship type and the properties its ends fill; BUYER folds into the Contract. */
-export const FTM_EDGE_SCHEMA: Partial<
-  Record<RelationshipType, { schema: string; start: string; end: string; fixed?: Record<string, string> }>
-> = {
-  OWNS: { schema: 'Ownership', start: 'owner', end: 'asset' },
-  INVESTED_IN: { schema: 'Ownership', start: 'owner', end: 'asset', fixed: { ownershipType: 'investment' } },
-  ACQUIRED: { schema: 'Ownership', start: 'owner', end: 'asset', fixed: { ownershipType: 'acquisition' } },
-  SUBSIDIARY_OF: { schema: 'Ownership', start: 'asset', end: 'owner', fixed: { ownershipType: 'subsidiary' } },
-  PART_OF: { schema: 'Membership', start: 'member', end: 'organization' },
-  DISTRIBUTES_FOR: { schema: 'Representation', start: 'agent', end: 'client', fixed: { role: 'distributor or agent' } },
-  SUPPLIED: { schema: 'UnknownLink', start: 'subject', end: 'object', fixed: { role: 'supplied' } },
-  COOPERATES_WITH: { schema: 'UnknownLink', start: 'subject', end: 'object', fixed: { role: 'works with' } },
-  SUPPLIER: { schema: 'ContractAward', start: 'contract', end: 'supplier' },
-  LISTED_ON: { schema: 'Sanction', start: 'entity', end: 'authority' },
-};
-
 type FtmProperties = Record<string, string[]>;
 
 function add(out: FtmProperties, key: string, value: Properties[string] | undefined): void {
@@ -46,46 +19,12 @@ function add(out: FtmProperties, key: string, value: Properties[string] | undefi
   if (values.length > 0) out[key] = [...(out[key] ?? []), ...values];
 }
 
-/** Our property → FtM property, for the ones with a close counterpart. */
-const NODE_PROPERTY: Record<string, string> = {
-  aliases: 'alias',
-  country: 'country',
-  description: 'description',
-  sector: 'sector',
-  headquarters: 'address',
-  registryIds: 'registrationNumber',
-  title: 'position',
-  publisher: 'publisher',
-  url: 'sourceUrl',
-  quote: 'summary',
-  date: 'date',
-  location: 'location',
-  items: 'description',
-  amount: 'amount',
-  currency: 'currency',
-  periodStart: 'startDate',
-  periodEnd: 'endDate',
-};
-
-/** Properties without a counterpart go into `notes` as "key: value", so nothing is lost silently. */
-const NOTE_PROPERTY = [
-  'level',
-  'region',
-  'jurisdiction',
-  'roles',
-  'productLine',
-  'periodNote',
-  'quantity',
-  'reliabilityNote',
-  'memberCount',
-];
-
 function nodeEntity(node: SubgraphNode, schema: string, graph: Subgraph, urls: Map<string, string>): object {
   const p = node.properties;
   const out: FtmProperties = { name: [nameOf(node)] };
   if (schema === 'Document') out['title'] = [nameOf(node)];
-  for (const [ours, theirs] of Object.entries(NODE_PROPERTY)) add(out, theirs, p[ours]);
-  for (const key of NOTE_PROPERTY) if (p[key] !== undefined) add(out, 'notes', `${key}: ${noteText(p[key])}`);
+  for (const [ours, theirs] of Object.entries(FTM_NODE_PROPERTY)) add(out, theirs, p[ours]);
+  for (const key of FTM_NOTE_PROPERTIES) if (p[key] !== undefined) add(out, 'notes', `${key}: ${noteText(p[key])}`);
   if (p['group'] === true) add(out, 'notes', 'stands for a group of unnamed bodies, not one body');
   if (p['synthetic'] === true) add(out, 'notes', 'SYNTHETIC: fictional demonstration data');
   if (schema === 'Contract') {

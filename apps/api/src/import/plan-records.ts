@@ -1,0 +1,104 @@
+import { checkDatasetConsistency, type EntityKind } from '@explorer/model';
+import { entityProps, relationshipProps } from '../seed/load-dataset.ts';
+import type { ImportPlan } from './plan-import.ts';
+import type { ImportProblem } from './problems.ts';
+import type { RecordsFile } from './read-records.ts';
+
+/** What the database holds under the ids a records file names. */
+export interface KnownRecords {
+  entities: ReadonlyMap<string, { kind: EntityKind; synthetic: boolean }>;
+  /** Relationships by id, with their type and ends. */
+  relationships: ReadonlyMap<string, { type: string; source: string; target: string }>;
+}
+
+/** Every id a records file refers to: its records, their ends and their citations. */
+export function idsNamedBy(file: RecordsFile): { entityIds: string[]; relationshipIds: string[] } {
+  const ids = new Set<string>();
+  for (const { record } of file.entities) [record.id, ...record.sourceIds].forEach((id) => ids.add(id));
+  for (const { record } of file.relationships) {
+    [record.source, record.target, ...record.sourceIds].forEach((id) => ids.add(id));
+  }
+  return { entityIds: [...ids], relationshipIds: file.relationships.map((r) => r.record.id) };
+}
+
+/**
+ * The plan for a file of model records: each record is written under its own id. A record whose
+ * id the database already holds (same kind) is matched and gains the record's citations; every
+ * fact must cite Sources that are in the file or in the database; relationship ends must exist
+ * (in the file or the database) and be of kinds the relationship allows (checkDatasetConsistency,
+ * as the seed loader checks). Relationships are merged by id (`relationshipsBy: 'id'`).
+ */
+export function planRecords(file: RecordsFile, known: KnownRecords, dataset: string): ImportPlan {
+  const plan: ImportPlan = { entities: new Map(), matched: new Map(), relationships: new Map(), problems: [] };
+  const lineOf = new Map<string, number>();
+  for (const { line, record } of [...file.entities, ...file.relationships]) lineOf.set(record.id, line);
+  const error = (line: number, field: string, message: string) =>
+    plan.problems.push({ severity: 'error', line, field, message } satisfies ImportProblem);
+
+  const inFile = new Set(file.entities.map((e) => e.record.id));
+  /** The kind of an entity the database holds and the file does not restate. */
+  const existingKind = (id: string) => (inFile.has(id) ? undefined : known.entities.get(id)?.kind);
+
+  const first = file.entities[0]?.record ?? file.relationships[0]?.record;
+  const issues = checkDatasetConsistency(
+    {
+      meta: { name: dataset, title: file.fileName, description: file.fileName, synthetic: first?.synthetic ?? false },
+      entities: file.entities.map((e) => e.record),
+      relationships: file.relationships.map((r) => r.record),
+    },
+    known.entities,
+  );
+  for (const issue of issues) error(lineOf.get(issue.recordId) ?? 1, issue.field, issue.message);
+
+  for (const { line, record } of file.entities) {
+    const at = `${file.fileName} line ${line}`;
+    const existing = known.entities.get(record.id);
+    if (existing && existing.kind !== record.kind) {
+      error(line, 'kind', `the database already holds "${record.id}" as a ${existing.kind}`);
+      continue;
+    }
+    if (existing && existing.synthetic !== record.synthetic) {
+      error(line, 'synthetic', `"${record.id}" exists with synthetic=${String(existing.synthetic)}; never merged`);
+      continue;
+    }
+    if (record.kind !== 'Source' && record.sourceIds.length === 0) {
+      error(line, 'sourceIds', 'every imported entity cites at least one Source');
+      continue;
+    }
+    for (const id of record.sourceIds) {
+      const known = existingKind(id);
+      if (known) plan.matched.set(id, known);
+    }
+    plan.entities.set(record.id, {
+      kind: record.kind,
+      line,
+      props: { ...entityProps(record, dataset), importedFrom: [at] },
+    });
+  }
+  for (const { line, record } of file.relationships) {
+    const existing = known.relationships.get(record.id);
+    if (
+      existing &&
+      (existing.type !== record.type || existing.source !== record.source || existing.target !== record.target)
+    ) {
+      error(
+        line,
+        'id',
+        `the database already holds "${record.id}" as ${existing.source} -${existing.type}-> ${existing.target}`,
+      );
+      continue;
+    }
+    // Existing entities the record attaches to or cites count as matched.
+    for (const id of [record.source, record.target, ...record.sourceIds]) {
+      const known = existingKind(id);
+      if (known) plan.matched.set(id, known);
+    }
+    plan.relationships.set(record.id, {
+      type: record.type,
+      source: record.source,
+      target: record.target,
+      props: { ...relationshipProps(record, dataset), importedFrom: [`${file.fileName} line ${line}`] },
+    });
+  }
+  return plan;
+}

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import type { MatchReason } from '@explorer/model';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { MERGE_CANDIDATES } from './queries.ts';
+
+/** An uncertain match an import holds for review: the entity it created and one it may be. */
+export interface PlannedCandidate {
+  id: string;
+  /** The entity already there (or created by an earlier row of the file), and its name that matched. */
+  leftId: string;
+  leftName: string;
+  /** The entity the row created, and the row's name for it. */
+  rightId: string;
+  rightName: string;
+  reason: MatchReason;
+  score: number;
+  line: number;
+  field: string;
+}
+
+/** One candidate per pair of entities, whichever side an import finds first. */
+export function candidateId(a: string, b: string): string {
+  const [x, y] = [a, b].sort();
+  return `cand-${createHash('sha256').update(`${x}\u0000${y}`).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * Writes, in the import's own transaction, the candidates its plan holds; a pair held before (open,
+ * merged or kept apart) is left as it was. Returns how many are new.
+ */
+export async function writeCandidates(
+  tx: Pick<ManagedTransaction, 'run'>,
+  candidates: readonly PlannedCandidate[] | undefined,
+  raisedBy: { fileName: string; sha256: string; by?: string | null; now?: Date },
+): Promise<number> {
+  if (!candidates || candidates.length === 0) return 0;
+  const createdAt = (raisedBy.now ?? new Date()).toISOString();
+  const rows = candidates.map((c) => ({
+    ...c,
+    status: 'open',
+    fileName: raisedBy.fileName,
+    sha256: raisedBy.sha256,
+    createdAt,
+    createdBy: raisedBy.by ?? `import of ${raisedBy.fileName}`,
+  }));
+  let created = 0;
+  for (let i = 0; i < rows.length; i += 1000) {
+    const result = await tx.run(MERGE_CANDIDATES, { rows: rows.slice(i, i + 1000) });
+    created += result.summary.counters.updates().nodesCreated;
+  }
+  return created;
+}
