@@ -16,9 +16,11 @@ import {
 } from '@explorer/model';
 import type { ExistingIndex } from './existing-entities.ts';
 import { fileSourceId, ftmEntityId, relationshipId, urlSourceId } from './ids.ts';
-import { normaliseName } from './normalise-name.ts';
+import { EntityMatcher, type CandidateMatch } from '../resolution/entity-matcher.ts';
+import { candidateId, type PlannedCandidate } from '../resolution/import-candidates.ts';
 import type { ImportPlan, PlannedEntity } from './plan-import.ts';
 import type { FtmEntity, FtmFile } from './read-ftm.ts';
+import { union } from './citations.ts';
 
 type Props = Record<string, unknown>;
 
@@ -62,6 +64,9 @@ const REGISTRY_PROPERTIES: Readonly<Record<string, string | null>> = {
 /** Words that make a body a public-security one (as the procurement planner decides for buyers). */
 const PUBLIC_SECURITY_WORDS = /公安|警|监狱|看守所|戒毒|police|public security|prison|detention/i;
 
+/** As many candidates as one procurement name may raise (the matcher's own cap, per name). */
+const MAX_CANDIDATES_PER_ENTITY = 3;
+
 /** Topics OpenSanctions gives an entity that is on a sanctions or export-control list. */
 const LISTED_TOPICS = ['sanction', 'export.control', 'sanction.linked'];
 
@@ -94,12 +99,6 @@ function notesByKey(entity: FtmEntity): Map<string, string> {
   return out;
 }
 
-function union(target: Props, key: string, values: readonly string[]): void {
-  const list = (target[key] as string[] | undefined) ?? [];
-  for (const v of values) if (!list.includes(v)) list.push(v);
-  target[key] = list;
-}
-
 /**
  * The plan for a FollowTheMoney file (e.g. an OpenSanctions export): parties become Company,
  * PublicSecurityBody, GovernmentBody or Person; Documents become Sources; Ownership, Membership,
@@ -119,6 +118,8 @@ export function planFtm(
   /** FtM id → our id, for every entity that mapped. */
   const ours = new Map<string, string>();
   const inFile = new Map(file.entities.map(({ entity, line }) => [entity.id, { entity, line }]));
+  const matcher = new EntityMatcher(existing.matcher);
+  const candidates = new Map<string, PlannedCandidate>();
 
   const warn = (line: number, message: string, field?: string) =>
     plan.problems.push({ severity: 'warning', line, message, ...(field && { field }) });
@@ -225,22 +226,57 @@ export function planFtm(
     const notes = notesByKey(entity);
     const kind = chooseKind(entity.schema, kinds, names, notes);
 
-    // TODO(resolution): match through the shared resolver (names, registry ids, candidates) once
-    // plan-import.ts exports it; until then the same rule as `resolve`: one exact normalised name or alias.
-    const hits = new Map<string, EntityKind>();
-    for (const n of names) {
-      for (const hit of existing.byKey.get(normaliseName(n)) ?? [])
-        if (kinds.includes(hit.kind)) hits.set(hit.id, hit.kind);
+    // Entity resolution (apps/api/src/resolution/), as procurement rows get it: a registry id the
+    // database holds, or an exact normalised name or alias, attaches; a name only alike (script,
+    // pinyin, containment) makes a new entity and a candidate pair for review.
+    const props = entityProps(entity, kind, name, names, notes);
+    const registryIds = (props['registryIds'] as string[] | undefined) ?? [];
+    const attached = new Map<string, EntityKind>();
+    const offered = new Map<string, CandidateMatch>();
+    let refusedLine = false;
+    for (const [i, n] of names.entries()) {
+      for (const registry of i === 0 && registryIds.length > 0 ? registryIds : [undefined]) {
+        const found = matcher.resolve(n, registry, kinds);
+        if (found.status === 'attach') attached.set(found.entity.id, found.entity.kind);
+        else if (found.status === 'ambiguous') {
+          error(
+            line,
+            `"${n}" matches ${found.entities.length} existing entities (${found.entities.map((e) => e.id).join(', ')}); cannot tell which`,
+            found.by === 'registry-id' ? 'properties.registrationNumber' : 'properties.name',
+          );
+          refusedLine = true;
+        } else if (found.status === 'wrong-kind') {
+          error(
+            line,
+            `${found.registryId} belongs to "${found.entity.id}", a ${found.entity.kind}, not a ${entity.schema}`,
+            'properties.registrationNumber',
+          );
+          refusedLine = true;
+        } else {
+          for (const c of found.candidates) {
+            const prior = offered.get(c.entity.id);
+            if (!prior || prior.score < c.score) offered.set(c.entity.id, c);
+          }
+          for (const r of found.refused) {
+            warn(
+              line,
+              `"${n}" is named like "${r.entity.id}" ("${r.name}") but its registry id ${r.ours} differs from ${r.theirs}: kept apart`,
+              'properties.registrationNumber',
+            );
+          }
+        }
+      }
     }
-    if (hits.size > 1) {
+    if (refusedLine) continue;
+    if (attached.size > 1) {
       error(
         line,
-        `"${name}" matches ${hits.size} existing entities (${[...hits.keys()].join(', ')}); cannot tell which`,
+        `"${name}" matches ${attached.size} existing entities (${[...attached.keys()].join(', ')}); cannot tell which`,
         'properties.name',
       );
       continue;
     }
-    const [hit] = hits;
+    const [hit] = attached;
     if (hit) {
       plan.matched.set(hit[0], hit[1]);
       kindOf.set(hit[0], hit[1]);
@@ -248,11 +284,30 @@ export function planFtm(
       continue;
     }
 
-    const props = entityProps(entity, kind, name, names, notes);
     if (!checkEntity(kind, props, line)) continue;
     add({ kind, line, props }, [fileSource, ...urlSources(entity)], `${file.fileName} line ${line}`);
-    ours.set(entity.id, String(props['id']));
+    const id = String(props['id']);
+    ours.set(entity.id, id);
+    // Later lines of the file meet this entity too (as a candidate, never attached: FtM ids say they differ).
+    matcher.add({ id, kind, registryIds }, names, false);
+    const best = [...offered.values()].sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES_PER_ENTITY);
+    for (const c of best) {
+      const candidate = candidateId(c.entity.id, id);
+      if (c.entity.id === id || candidates.has(candidate)) continue;
+      candidates.set(candidate, {
+        id: candidate,
+        leftId: c.entity.id,
+        leftName: c.name,
+        rightId: id,
+        rightName: name,
+        reason: c.reason,
+        score: c.score,
+        line,
+        field: 'properties.name',
+      });
+    }
   }
+  plan.candidates = [...candidates.values()];
 
   // Relationship-like entities.
   const listedInFile = new Set<string>();

@@ -13,6 +13,7 @@ import { fileSourceId, importedEntityId, procurementId, relationshipId, urlSourc
 import { normaliseName } from './normalise-name.ts';
 import type { ImportProblem } from './problems.ts';
 import type { ProcurementFile } from './read-procurement-file.ts';
+import { union } from './citations.ts';
 
 type Props = Record<string, unknown>;
 
@@ -42,13 +43,6 @@ export interface ImportPlan {
 
 /** Words that make a buyer without a stated level a public-security body rather than another office. */
 const PUBLIC_SECURITY_WORDS = /公安|警|监狱|看守所|戒毒|police|public security|prison|detention/i;
-
-/** Adds to a list property only what it lacks (citations and row references accumulate). */
-function union(target: Props, key: string, values: readonly string[]): void {
-  const list = (target[key] as string[] | undefined) ?? [];
-  for (const v of values) if (!list.includes(v)) list.push(v);
-  target[key] = list;
-}
 
 /**
  * Turns validated rows into entities and relationships of the model. A name is attached to an

@@ -1,6 +1,7 @@
 // The import's Cypher. Values are always parameters; labels and types are interpolated only from
 // the model's allowlists (ENTITY_KINDS, RELATIONSHIP_TYPES), checked by the callers.
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind, type RelationshipType } from '@explorer/model';
+import { CITATIONS_MAX } from './citations.ts';
 
 /** Kinds a procurement row can name. The kind label is the one next to Entity. */
 export const EXISTING_NAMES = `
@@ -30,8 +31,8 @@ export function mergeEntities(kind: EntityKind): string {
     UNWIND $rows AS row
     MERGE (n:Entity {id: row.props.id})
     ON CREATE SET n = row.props, n:${kind}
-    ON MATCH SET n.sourceIds = coalesce(n.sourceIds, []) + [s IN row.props.sourceIds WHERE NOT s IN coalesce(n.sourceIds, [])],
-                 n.importedFrom = coalesce(n.importedFrom, []) + [x IN row.props.importedFrom WHERE NOT x IN coalesce(n.importedFrom, [])]`;
+    ON MATCH SET n.sourceIds = (coalesce(n.sourceIds, []) + [s IN row.props.sourceIds WHERE NOT s IN coalesce(n.sourceIds, [])])[..${CITATIONS_MAX}],
+                 n.importedFrom = (coalesce(n.importedFrom, []) + [x IN row.props.importedFrom WHERE NOT x IN coalesce(n.importedFrom, [])])[..${CITATIONS_MAX}]`;
 }
 
 /**
@@ -46,8 +47,8 @@ export function mergeRelationships(type: RelationshipType): string {
     MATCH (b:Entity {id: row.target})
     MERGE (a)-[r:${type}]->(b)
     ON CREATE SET r = row.props
-    ON MATCH SET r.sourceIds = coalesce(r.sourceIds, []) + [s IN row.props.sourceIds WHERE NOT s IN coalesce(r.sourceIds, [])],
-                 r.importedFrom = coalesce(r.importedFrom, []) + [x IN row.props.importedFrom WHERE NOT x IN coalesce(r.importedFrom, [])]
+    ON MATCH SET r.sourceIds = (coalesce(r.sourceIds, []) + [s IN row.props.sourceIds WHERE NOT s IN coalesce(r.sourceIds, [])])[..${CITATIONS_MAX}],
+                 r.importedFrom = (coalesce(r.importedFrom, []) + [x IN row.props.importedFrom WHERE NOT x IN coalesce(r.importedFrom, [])])[..${CITATIONS_MAX}]
     RETURN count(r) AS written`;
 }
 
@@ -89,8 +90,8 @@ export function mergeRelationshipsById(type: RelationshipType): string {
     MATCH (b:Entity {id: row.target})
     MERGE (a)-[r:${type} {id: row.props.id}]->(b)
     ON CREATE SET r = row.props
-    ON MATCH SET r.sourceIds = coalesce(r.sourceIds, []) + [s IN row.props.sourceIds WHERE NOT s IN coalesce(r.sourceIds, [])],
-                 r.importedFrom = coalesce(r.importedFrom, []) + [x IN row.props.importedFrom WHERE NOT x IN coalesce(r.importedFrom, [])]
+    ON MATCH SET r.sourceIds = (coalesce(r.sourceIds, []) + [s IN row.props.sourceIds WHERE NOT s IN coalesce(r.sourceIds, [])])[..${CITATIONS_MAX}],
+                 r.importedFrom = (coalesce(r.importedFrom, []) + [x IN row.props.importedFrom WHERE NOT x IN coalesce(r.importedFrom, [])])[..${CITATIONS_MAX}]
     RETURN count(r) AS written`;
 }
 

@@ -267,4 +267,29 @@ describe('FollowTheMoney JSON lines', () => {
       await rows(`MATCH (:Company {id: 'ftm-trade-csl-beijing-example-forensics'})-[r:SUPPLIED]->(p) RETURN p.id`),
     ).toEqual([['ftm-trade-csl-xinjiang-example-institute']]);
   });
+
+  it('resolves FtM entities like procurement rows: a registry id attaches, a name in traditional characters is a candidate', async () => {
+    const lines = [
+      {
+        id: 'test-dahua-by-registry',
+        schema: 'Company',
+        properties: { name: ['Dahua Surveillance Holding'], registrationNumber: ['SZSE:002236'], country: ['cn'] },
+      },
+      { id: 'test-hikvision-traditional', schema: 'Company', properties: { name: ['海康威視'], country: ['cn'] } },
+    ];
+    const bytes = new TextEncoder().encode(lines.map((l) => JSON.stringify(l)).join('\n'));
+    const result = await importFile(db(), 'resolution.ftm.json', bytes);
+    expect(result.counts).toMatchObject({
+      candidates: 1,
+      entitiesCreated: { Company: 1, Source: 1 },
+      entitiesMatched: { Company: 1 },
+    });
+    expect(await rows(`MATCH (c:Entity {id: 'ftm-test-dahua-by-registry'}) RETURN c.id`)).toEqual([]);
+    expect(
+      await rows(
+        `MATCH (c:MatchCandidate) WHERE 'ftm-test-hikvision-traditional' IN [c.leftId, c.rightId]
+         RETURN c.leftId, c.rightId, c.reason`,
+      ),
+    ).toEqual([['hikvision', 'ftm-test-hikvision-traditional', 'traditional-simplified']]);
+  });
 });

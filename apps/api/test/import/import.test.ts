@@ -158,6 +158,31 @@ describe('procurement import', () => {
       'The college bought "two" sequencers\tfor its forensic lab,\nas announced.',
     );
   });
+
+  it('imports a supplier named in 260 announcements: each purchase cites its own, the supplier a capped few', async () => {
+    const header = 'buyer,supplier,manufacturer,product,quantity,date,source_url';
+    const rows = Array.from(
+      { length: 260 },
+      (_, i) =>
+        `Citation Test County Public Security Bureau,Busy Citation Trading Co.,Seagate,Drive model ${i},1,2021-01-01,https://example.org/notice/busy/${i}`,
+    );
+    const result = await importFile(db(), 'busy-supplier.csv', new TextEncoder().encode([header, ...rows].join('\n')));
+    expect(result.counts.entitiesCreated).toMatchObject({ Procurement: 260, Company: 1 });
+    const { records } = await db().driver.executeQuery(
+      `MATCH (c:Company {name: 'Busy Citation Trading Co.'})
+       OPTIONAL MATCH (c)<-[:SUPPLIER]-(p:Procurement)
+       WITH c, collect(p) AS purchases
+       RETURN size(c.sourceIds) AS cited, c.sourceIds[0] AS first, size(purchases) AS bought,
+              all(p IN purchases WHERE any(s IN p.sourceIds WHERE s STARTS WITH 'src-url-')) AS eachCitesItsNotice`,
+      {},
+      { database: db().database },
+    );
+    const [row] = records;
+    expect(Number(row?.get('cited'))).toBeLessThanOrEqual(50);
+    expect(String(row?.get('first'))).toMatch(/^src-file-/);
+    expect(Number(row?.get('bought'))).toBe(260);
+    expect(row?.get('eachCitesItsNotice')).toBe(true);
+  });
 });
 
 const GB18030_COUNTS = {
