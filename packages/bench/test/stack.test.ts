@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES } from '@explorer/model';
-import neo4j from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { applySchema, connect } from '@explorer/api';
+import { createTempDataDir, startNeo4jLocal } from '@explorer/neo4j-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { readJsonLines } from '../src/generate/check.ts';
@@ -10,17 +12,33 @@ import { bulkLoad, NonEmptyDatabaseError } from '../src/load/bulk-load.ts';
 import { runBench } from '../src/measure/run-bench.ts';
 import { openBenchDatabase, type BenchDatabase } from '../src/measure/stack.ts';
 import { type BenchReport } from '../src/report/types.ts';
+import { type ImportFigures } from '../src/sections/import-throughput.ts';
 import { benchPaths } from '../src/workspace.ts';
 import { tempDir } from './support/temp.ts';
 
 const ENTITIES = 2_000;
 const SEED = 7;
 
+/** Every index and constraint, as Neo4j describes them (names, kinds, schema, options, state). */
+async function describeSchema(driver: Driver): Promise<{ indexes: Row[]; constraints: Row[] }> {
+  const rows = async (cypher: string) => (await driver.executeQuery(cypher)).records.map((r) => r.toObject());
+  return {
+    indexes: await rows(
+      'SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, indexProvider, options, owningConstraint, state RETURN * ORDER BY name',
+    ),
+    constraints: await rows(
+      'SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties, ownedIndex, propertyType RETURN * ORDER BY name',
+    ),
+  };
+}
+type Row = Record<string, unknown>;
+
 // One embedded Neo4j for the file (starting one takes a while): loaded once, then benchmarked.
 describe('bulk load and bench on an embedded Neo4j', () => {
   let root: string;
   let manifest: Manifest;
   let database: BenchDatabase;
+  let loadedSchema: { indexes: Row[]; constraints: Row[] } | undefined;
   beforeAll(async () => {
     root = await tempDir('bench-stack-');
     const paths = benchPaths(root, ENTITIES, SEED);
@@ -42,6 +60,7 @@ describe('bulk load and bench on an embedded Neo4j', () => {
       neo4j.integer.toNumber((await driver.executeQuery(cypher)).records[0]?.get('n') ?? -1);
     try {
       expect(database.load.reused).toBe(false);
+      expect(database.load.method).toBe('admin-import');
       expect(database.load.entities).toBe(manifest.entities);
       expect(database.load.entitiesPerSecond).toBeGreaterThan(0);
       expect(await count('MATCH (n:Entity) RETURN count(n) AS n')).toBe(ENTITIES);
@@ -70,7 +89,9 @@ describe('bulk load and bench on an embedded Neo4j', () => {
           { a: r.source, b: r.target, type: r.type, sourceIds: r.sourceIds, synthetic: true },
         ]);
       }
-      // The schema was applied first: the full-text search index answers.
+      // The schema was completed after the data went in: the full-text search index answers.
+      loadedSchema = await describeSchema(driver);
+      expect(loadedSchema.indexes.map((i) => i['state'])).toEqual(loadedSchema.indexes.map(() => 'ONLINE'));
       expect(
         await count(
           `CALL db.index.fulltext.queryNodes('entity_names_cjk', '"公安局"') YIELD node RETURN count(node) AS n`,
@@ -99,6 +120,7 @@ describe('bulk load and bench on an embedded Neo4j', () => {
       pageCacheMb: 256,
       root,
       exportElements: 600,
+      importRows: 300,
       database,
     });
     expect(report.load).toEqual(database.load);
@@ -109,6 +131,7 @@ describe('bulk load and bench on an embedded Neo4j', () => {
       'entity (hub)',
       'neighbors',
       'neighbors (hub)',
+      'neighbors (hub, page 20)',
       'paths 2 hops',
       'paths 4 hops',
       'paths 6 hops',
@@ -139,7 +162,10 @@ describe('bulk load and bench on an embedded Neo4j', () => {
     expect(report.memory.apiPeakRssMb).toBeGreaterThan(0);
     expect(report.memory.databasePeakRssMb).toBeGreaterThan(0);
     expect(report.targets.map((t) => t.target).join('\n')).toMatch(/search[\s\S]*overhead[\s\S]*mixed[\s\S]*load/);
-    expect(report.sections.find((s) => s.title === 'Import throughput')?.markdown).toMatch(/^Not yet/);
+    const imported = report.sections.find((s) => s.title === 'Import throughput')?.data as ImportFigures;
+    expect(imported).toMatchObject({ measured: true, rows: 300, undone: true });
+    expect(imported.rowsPerSecond).toBeGreaterThan(0);
+    expect(imported.entitiesCreated).toBeGreaterThan(300);
     expect(report.sections.find((s) => s.title === 'Browser canvas')?.markdown).toMatch(
       /^150 entities and 300 relationships[\s\S]*\| 1 \| \d/,
     );
@@ -148,5 +174,63 @@ describe('bulk load and bench on an embedded Neo4j', () => {
     expect(written.operations).toHaveLength(report.operations.length);
     const markdown = await readFile(files.markdown, 'utf8');
     for (const name of names) expect(markdown).toContain(`| ${name} |`);
+  });
+
+  it('loads the same graph with Cypher batches as with the offline importer', async () => {
+    const paths = benchPaths(root, ENTITIES, SEED);
+    const other = await startNeo4jLocal({
+      dataDir: await createTempDataDir('bench-cypher-load-'),
+      boltPort: 0,
+      removeDataDirOnStop: true,
+      heapMb: 768,
+      txTimeoutSeconds: 300,
+    });
+    const imported = neo4j.driver(database.neo4j.uri);
+    const loaded = neo4j.driver(other.uri);
+    try {
+      const stats = await bulkLoad({ driver: loaded, dir: paths.dataset });
+      expect(stats.method).toBe('cypher');
+      expect(stats.phases.map((p) => p.name)).toEqual(['id constraint', 'entities', 'relationships', 'indexes']);
+      const dump = async (driver: Driver) => ({
+        nodes: (
+          await driver.executeQuery(
+            'MATCH (n) RETURN n.id AS id, apoc.coll.sort(labels(n)) AS labels, properties(n) AS props ORDER BY id',
+          )
+        ).records.map((r) => r.toObject()),
+        relationships: (
+          await driver.executeQuery(
+            'MATCH (a)-[r]->(b) RETURN r.id AS id, type(r) AS type, a.id AS a, b.id AS b, properties(r) AS props ORDER BY id',
+          )
+        ).records.map((r) => r.toObject()),
+      });
+      const fromImport = await dump(imported);
+      expect(fromImport.nodes).toHaveLength(ENTITIES);
+      expect(await dump(loaded)).toEqual(fromImport);
+      expect(await describeSchema(loaded)).toEqual(loadedSchema);
+    } finally {
+      await imported.close();
+      await loaded.close();
+      await other.stop();
+    }
+  });
+
+  // Last, as it empties the database: the schema the loader left is exactly the app's own.
+  it("ends with exactly the schema the app's applySchema creates in an empty database", async () => {
+    expect(loadedSchema?.indexes.length).toBeGreaterThan(10);
+    const db = connect({ uri: database.neo4j.uri });
+    try {
+      await db.driver.executeQuery('MATCH (n) DETACH DELETE n');
+      for (const c of (await describeSchema(db.driver)).constraints) {
+        await db.driver.executeQuery(`DROP CONSTRAINT \`${String(c['name'])}\``);
+      }
+      for (const i of (await describeSchema(db.driver)).indexes) {
+        if (i['type'] !== 'LOOKUP') await db.driver.executeQuery(`DROP INDEX \`${String(i['name'])}\``);
+      }
+      expect((await describeSchema(db.driver)).constraints).toEqual([]);
+      await applySchema(db);
+      expect(await describeSchema(db.driver)).toEqual(loadedSchema);
+    } finally {
+      await db.close();
+    }
   });
 });

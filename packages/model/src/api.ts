@@ -50,6 +50,11 @@ export const NeighborsQuerySchema = z.object({
   types: csvList(RelationshipTypeSchema),
   direction: z.enum(DIRECTIONS).default('both'),
   limit: intParam(1, LIMITS.neighborsMax, LIMITS.neighborsDefault),
+  /** Where the page starts: the `nextCursor` of the previous page (same id, types and direction). */
+  cursor: z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,8})$/, 'cursor must be the nextCursor of an earlier answer')
+    .optional(),
 });
 export type NeighborsQuery = z.infer<typeof NeighborsQuerySchema>;
 
@@ -119,6 +124,13 @@ export type EntityResponse = z.infer<typeof EntityResponseSchema>;
 /** A graph, and whether a cap cut it short. */
 export const BoundedGraphResponseSchema = GraphSchema.extend({ truncated: z.boolean() });
 export type BoundedGraphResponse = z.infer<typeof BoundedGraphResponseSchema>;
+
+/**
+ * One page of an entity's neighbourhood. `truncated`: the answer is not the whole neighbourhood;
+ * `nextCursor`: pass it as `cursor` for the next page, null on the last one.
+ */
+export const NeighborsResponseSchema = BoundedGraphResponseSchema.extend({ nextCursor: z.string().nullable() });
+export type NeighborsResponse = z.infer<typeof NeighborsResponseSchema>;
 
 /** A trace: the graph reached, and how many hops from the start each node is (for left-to-right layouts). */
 export const TraceResponseSchema = BoundedGraphResponseSchema.extend({ depth: z.record(z.string(), z.number()) });

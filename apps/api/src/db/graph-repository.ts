@@ -7,11 +7,11 @@ import {
   TRACE_FLOW,
   traceTypes,
   type TraceResponse,
-  type BoundedGraphResponse,
   type EntityKind,
   type EntityResponse,
   type Graph,
   type NeighborsQuery,
+  type NeighborsResponse,
   type PathsQuery,
   type RelationshipType,
   type SchemaResponse,
@@ -124,14 +124,18 @@ export class GraphRepository {
     if (first) throw new UnknownEntityError(first.id, first.field);
   }
 
-  async neighbors(id: string, query: NeighborsQuery): Promise<BoundedGraphResponse> {
+  /** One page of the neighbourhood; the cursor is the number of relationships before the page. */
+  async neighbors(id: string, query: NeighborsQuery): Promise<NeighborsResponse> {
+    const skip = query.cursor === undefined ? 0 : Number(query.cursor);
     const [record] = await this.runner.read(Q.neighbors(query.types, query.direction), {
       id,
+      skip: neo4j.int(skip),
       limit: neo4j.int(query.limit),
     });
     if (!record) throw new UnknownEntityError(id, 'id');
     const graph = toGraph(record.get('entries') as Entry[], record.get('rels') as Relationship[]);
-    return { ...graph, truncated: toNumber(record.get('total')) > query.limit };
+    const more = record.get('more') === true;
+    return { ...graph, truncated: more || skip > 0, nextCursor: more ? String(skip + query.limit) : null };
   }
 
   async paths(query: PathsQuery): Promise<Graph[]> {

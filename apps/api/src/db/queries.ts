@@ -79,6 +79,14 @@ export const ENTITIES_EXIST = `
   OPTIONAL MATCH (n:Entity {id: id})
   RETURN id, n IS NOT NULL AS exists`;
 
+/**
+ * One page of an entity's neighbourhood: `$limit` relationships (to entities) after the first `$skip`,
+ * in the order Neo4j keeps them on the node (by type for a node with many, then the chain), with no
+ * global sort — so a hub with 100,000 links costs the page plus cheap skipping over relationship
+ * records, never a read and sort of every neighbour. One row more than the page says whether another
+ * page follows. Only the page is then sorted (type, neighbour name, relationship id) for display, so
+ * an entity with no more than `$limit` neighbours gets them all in that order, as before.
+ */
 export function neighbors(types: readonly RelationshipType[] | undefined, direction: 'out' | 'in' | 'both'): string {
   const filter = typeFilter(types);
   const arrow = (rel: string, other: string) =>
@@ -91,13 +99,18 @@ export function neighbors(types: readonly RelationshipType[] | undefined, direct
     MATCH (center:Entity {id: $id})
     CALL (center) {
       MATCH ${arrow(`[r${filter}]`, '(m:Entity)')}
-      WITH r, m ORDER BY type(r), m.name, r.id LIMIT $limit
+      WITH r, m SKIP $skip LIMIT $limit + 1
+      WITH collect({r: r, m: m}) AS rows
+      RETURN size(rows) > $limit AS more, rows[..$limit] AS page
+    }
+    CALL (page) {
+      UNWIND page AS row
+      WITH row.r AS r, row.m AS m ORDER BY type(r), m.name, r.id
       RETURN collect(r) AS rels, collect(m) AS others
     }
-    WITH center, rels, others, COUNT { ${arrow(`[${filter}]`, '(:Entity)')} } AS total
-    WITH rels, total, [center] + others AS ns
+    WITH rels, more, [center] + others AS ns
     ${ENTRIES}
-    RETURN entries, rels, total`;
+    RETURN entries, rels, more`;
 }
 
 /** Shortest paths (all of the shortest length), or up to k paths shortest first. */

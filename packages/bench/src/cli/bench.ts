@@ -5,6 +5,7 @@ import { intFlag, readFlags } from './args.ts';
 
 const USAGE = `Usage: npm run bench -- --size 10k|100k|1m [--iterations 30] [--seed 42]
           [--concurrency 1,8,32] [--cell-seconds 10] [--mixed-rate 200] [--mixed-seconds <by size>]
+          [--import-rows 100k]
 Generates (cached in .bench/data), loads (cached in .bench/db) and measures; results in .bench/results/.`;
 
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     'cell-seconds': { type: 'string', default: '10' },
     'mixed-rate': { type: 'string', default: '200' },
     'mixed-seconds': { type: 'string' },
+    'import-rows': { type: 'string', default: '100k' },
     help: { type: 'boolean' },
   });
   const sizeName = String(flags['size']).toLowerCase();
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
       rate: intFlag('mixed-rate', flags['mixed-rate']),
       seconds: intFlag('mixed-seconds', flags['mixed-seconds'], size.mixedSeconds),
     },
+    importRows: intFlag('import-rows', flags['import-rows']),
     heapMb: size.heapMb,
     pageCacheMb: size.pageCacheMb,
     root: BENCH_DIR,

@@ -1,16 +1,18 @@
 /**
  * Collects rows per group (kind or type) and hands a group's batch to `write` when it is full.
- * One write is in flight at a time while the next batch is parsed, so reading overlaps writing but
- * memory stays bounded (one batch per group plus the one being written), and hub nodes are never
- * locked by two concurrent transactions.
+ * Up to `maxInFlight` writes run at once while the next batches are parsed, so reading overlaps
+ * writing (and, above 1, the database can use more than one core) while memory stays bounded: one
+ * batch per group plus those being written. The first failed write fails the next add() or flush().
  */
 export class Batcher<G extends string, R> {
   private readonly groups = new Map<G, R[]>();
-  private inFlight: Promise<void> = Promise.resolve();
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: { error: unknown } | null = null;
 
   constructor(
     private readonly size: number,
     private readonly write: (group: G, rows: R[]) => Promise<void>,
+    private readonly maxInFlight = 1,
   ) {}
 
   async add(group: G, row: R): Promise<void> {
@@ -23,19 +25,28 @@ export class Batcher<G extends string, R> {
     }
   }
 
-  private async dispatch(group: G, rows: R[]): Promise<void> {
-    await this.inFlight;
-    this.inFlight = this.write(group, rows);
-    // Rejections surface at the next dispatch or at flush(); don't report them as unhandled meanwhile.
-    this.inFlight.catch(() => {});
+  private rethrow(): void {
+    if (this.failure) throw this.failure.error;
   }
 
-  /** Writes what is left of every group and waits for the last write. */
+  private async dispatch(group: G, rows: R[]): Promise<void> {
+    while (this.inFlight.size >= this.maxInFlight) await Promise.race(this.inFlight);
+    this.rethrow();
+    const running: Promise<void> = this.write(group, rows)
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      })
+      .finally(() => this.inFlight.delete(running));
+    this.inFlight.add(running);
+  }
+
+  /** Writes what is left of every group and waits for every write. */
   async flush(): Promise<void> {
     for (const [group, rows] of [...this.groups]) {
       this.groups.delete(group);
       await this.dispatch(group, rows);
     }
-    await this.inFlight;
+    while (this.inFlight.size > 0) await Promise.race(this.inFlight);
+    this.rethrow();
   }
 }

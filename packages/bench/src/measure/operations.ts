@@ -1,3 +1,4 @@
+import { LIMITS } from '@explorer/model';
 import { type ApiClient, query } from './http.ts';
 import { PATH_HOPS, type Probes } from './probes.ts';
 import { type RawReader } from './raw-queries.ts';
@@ -19,6 +20,9 @@ const nth = <T>(list: readonly T[], i: number): T => {
   if (item === undefined) throw new Error('no inputs to rotate through');
   return item;
 };
+
+/** The later page of a hub's neighbourhood that is measured too. */
+const HUB_PAGE = 20;
 
 export function operations(api: ApiClient, raw: RawReader, probes: Probes): Operation[] {
   const { searchTerms, ordinary, hubs, manufacturers } = probes;
@@ -52,6 +56,16 @@ export function operations(api: ApiClient, raw: RawReader, probes: Probes): Oper
       group: 'neighbors',
       api: (i) => api.get(`/api/entities/${nth(hubs, i)}/neighbors`).then(() => {}),
       raw: (i) => raw.neighbors(nth(hubs, i)),
+    },
+    {
+      // A later page of a hub: what paging costs once the first pages are behind.
+      name: `neighbors (hub, page ${HUB_PAGE})`,
+      group: 'neighbors',
+      api: (i) =>
+        api
+          .get(`/api/entities/${nth(hubs, i)}/neighbors?${query({ cursor: (HUB_PAGE - 1) * LIMITS.neighborsDefault })}`)
+          .then(() => {}),
+      raw: (i) => raw.neighbors(nth(hubs, i), (HUB_PAGE - 1) * LIMITS.neighborsDefault),
     },
   ];
   for (const hops of PATH_HOPS) {

@@ -56,8 +56,13 @@ export class RawReader {
     await Promise.all([this.read(Q.ENTITY_SOURCES, { id }), this.read(Q.ENTITY_RELATIONSHIP_COUNTS, { id })]);
   }
 
-  async neighbors(id: string, limit = LIMITS.neighborsDefault): Promise<void> {
-    const [record] = await this.read(Q.neighbors(undefined, 'both'), { id, limit: neo4j.int(limit) });
+  /** One page of the neighbourhood, `skip` relationships in (the API's cursor). */
+  async neighbors(id: string, skip = 0, limit = LIMITS.neighborsDefault): Promise<void> {
+    const [record] = await this.read(Q.neighbors(undefined, 'both'), {
+      id,
+      skip: neo4j.int(skip),
+      limit: neo4j.int(limit),
+    });
     if (!record) throw new Error(`no entity ${id}`);
   }
 

@@ -17,7 +17,7 @@ import { runOpenLoop } from './open-loop.ts';
 import { browseMix, operations } from './operations.ts';
 import { chooseProbes, PATH_HOPS } from './probes.ts';
 import { RawReader } from './raw-queries.ts';
-import { openBenchDatabase, startBenchApi, type BenchDatabase } from './stack.ts';
+import { forgetLoadedDatabase, openBenchDatabase, startBenchApi, type BenchDatabase } from './stack.ts';
 
 export interface BenchOptions {
   /** "10k", "100k", "1m", or a label for a custom size. */
@@ -37,6 +37,8 @@ export interface BenchOptions {
   root: string;
   /** Elements (nodes + edges + cited sources) the measured export aims at; default 10,000. */
   exportElements?: number;
+  /** Rows of the import benchmark's generated CSV; default 100,000. */
+  importRows?: number;
   /** A database the caller opened (and will stop) with openBenchDatabase, instead of opening one here. */
   database?: BenchDatabase;
   sections?: readonly SectionProvider[];
@@ -153,8 +155,12 @@ export async function runBench(
     const context = {
       size: options.size,
       entities: manifest.entities,
+      dataset: manifest.meta.name,
+      relationships: manifest.relationships,
       baseUrl: api.baseUrl,
       neo4jUri: database.neo4j.uri,
+      importRows: options.importRows,
+      invalidateDatabase: () => forgetLoadedDatabase(paths.database),
     };
     const sections: ReportSection[] = [];
     for (const provide of options.sections ?? DEFAULT_SECTIONS) {

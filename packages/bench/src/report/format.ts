@@ -8,6 +8,18 @@ const mb = (value: number | null) => (value === null ? 'n/a' : `${Math.round(val
 const seconds = (value: number | null | undefined) => (typeof value === 'number' ? `${value.toFixed(1)} s` : 'n/a');
 const verdict = (met: boolean | null) => (met === null ? '—' : met ? 'met' : 'MISSED');
 
+/** "CSV files 12.0 s (DB CPU —), …"; loads recorded before phases existed have none. */
+function loadPhases(load: BenchReport['load']): string {
+  const phases = (load as { phases?: BenchReport['load']['phases'] }).phases;
+  if (!phases) return 'phases not recorded';
+  return phases
+    .map(
+      (p) =>
+        `${p.name} ${p.seconds.toFixed(1)} s${p.databaseCpuSeconds === null ? '' : ` (DB CPU ${p.databaseCpuSeconds.toFixed(1)} s)`}`,
+    )
+    .join(', ');
+}
+
 function table(head: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
@@ -55,7 +67,7 @@ export function toMarkdown(report: BenchReport): string {
     '',
     `${report.startedAt} · ${report.machine.cpus} CPUs · Node ${report.machine.node} · load average ${report.machine.loadAverageStart.map((x) => x.toFixed(1)).join(' ')} at start, ${report.machine.loadAverageEnd.map((x) => x.toFixed(1)).join(' ')} at end · Neo4j heap ${report.database.heapMb} MB, page cache ${report.database.pageCacheMb} MB · ${report.settings.iterations} iterations per worker, ≤ ${report.settings.cellSeconds} s per cell`,
     '',
-    `**Load**: ${l.totalSeconds.toFixed(1)} s in all (schema ${l.schemaSeconds.toFixed(1)} s, entities ${l.entitySeconds.toFixed(1)} s at ${Math.round(l.entitiesPerSecond).toLocaleString('en-US')}/s, relationships ${l.relationshipSeconds.toFixed(1)} s at ${Math.round(l.relationshipsPerSecond).toLocaleString('en-US')}/s); CPU time used: database ${seconds(l.databaseCpuSeconds)}, loader ${seconds(l.loaderCpuSeconds)}${l.reused ? ' — measured by the run that loaded this database' : ''}.`,
+    `**Load** (${l.method ?? 'cypher'}): ${l.totalSeconds.toFixed(1)} s in all (${loadPhases(l)}); ${Math.round(l.entitiesPerSecond).toLocaleString('en-US')} entities/s and ${Math.round(l.relationshipsPerSecond).toLocaleString('en-US')} relationships/s over the whole load; CPU time used: database ${seconds(l.databaseCpuSeconds)}, loader ${seconds(l.loaderCpuSeconds)}${l.reused ? ' — measured by the run that loaded this database' : ''}.`,
     '',
     `**Peak memory** (VmHWM${report.memory.peakResetAfterLoad ? ', reset after the load' : ', including the load'}): API process ${mb(report.memory.apiPeakRssMb)} (it also runs the load generator), database process ${mb(report.memory.databasePeakRssMb)}.`,
     '',
