@@ -17,7 +17,7 @@ import {
 import type { ExistingIndex } from './existing-entities.ts';
 import { fileSourceId, ftmEntityId, relationshipId, urlSourceId } from './ids.ts';
 import { EntityMatcher, type CandidateMatch } from '../resolution/entity-matcher.ts';
-import { candidateId, type PlannedCandidate } from '../resolution/import-candidates.ts';
+import { holdCandidates, type PlannedCandidate } from '../resolution/import-candidates.ts';
 import type { ImportPlan, PlannedEntity } from './plan-import.ts';
 import type { FtmEntity, FtmFile } from './read-ftm.ts';
 import { union } from './citations.ts';
@@ -291,21 +291,7 @@ export function planFtm(
     // Later lines of the file meet this entity too (as a candidate, never attached: FtM ids say they differ).
     matcher.add({ id, kind, registryIds }, names, false);
     const best = [...offered.values()].sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES_PER_ENTITY);
-    for (const c of best) {
-      const candidate = candidateId(c.entity.id, id);
-      if (c.entity.id === id || candidates.has(candidate)) continue;
-      candidates.set(candidate, {
-        id: candidate,
-        leftId: c.entity.id,
-        leftName: c.name,
-        rightId: id,
-        rightName: name,
-        reason: c.reason,
-        score: c.score,
-        line,
-        field: 'properties.name',
-      });
-    }
+    holdCandidates(candidates, best, { id, name }, { line, field: 'properties.name' });
   }
   plan.candidates = [...candidates.values()];
 

@@ -7,7 +7,7 @@ import {
   type RelationshipType,
 } from '@explorer/model';
 import { EntityMatcher, registryConflict } from '../resolution/entity-matcher.ts';
-import { candidateId, type PlannedCandidate } from '../resolution/import-candidates.ts';
+import { holdCandidates, type PlannedCandidate } from '../resolution/import-candidates.ts';
 import type { ExistingIndex } from './existing-entities.ts';
 import { fileSourceId, importedEntityId, procurementId, relationshipId, urlSourceId } from './ids.ts';
 import { normaliseName } from './normalise-name.ts';
@@ -152,21 +152,7 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
       addEntity(plan, entity.kind, entity.props, dataset, sourceIds, at, line);
       if (registryId) union(plan.entities.get(id)?.props ?? {}, 'registryIds', [registryId]);
       matcher.add({ id, kind: entity.kind, registryIds: registryId ? [registryId] : [] }, isNew ? [name] : [], false);
-      for (const c of found.candidates) {
-        const candidate = candidateId(c.entity.id, id);
-        if (c.entity.id === id || candidates.has(candidate)) continue;
-        candidates.set(candidate, {
-          id: candidate,
-          leftId: c.entity.id,
-          leftName: c.name,
-          rightId: id,
-          rightName: name,
-          reason: c.reason,
-          score: c.score,
-          line,
-          field,
-        });
-      }
+      holdCandidates(candidates, found.candidates, { id, name }, { line, field });
       return id;
     };
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MatchReason } from '@explorer/model';
 import type { ManagedTransaction } from 'neo4j-driver';
+import type { CandidateMatch } from './entity-matcher.ts';
 import { MERGE_CANDIDATES } from './queries.ts';
 
 /** An uncertain match an import holds for review: the entity it created and one it may be. */
@@ -22,6 +23,32 @@ export interface PlannedCandidate {
 export function candidateId(a: string, b: string): string {
   const [x, y] = [a, b].sort();
   return `cand-${createHash('sha256').update(`${x}\u0000${y}`).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * Holds, in a plan's candidates, the uncertain matches of an entity the import just created: one per
+ * pair of entities, whichever row finds it first.
+ */
+export function holdCandidates(
+  held: Map<string, PlannedCandidate>,
+  matches: readonly CandidateMatch[],
+  created: { id: string; name: string },
+  at: { line: number; field: string },
+): void {
+  for (const match of matches) {
+    const id = candidateId(match.entity.id, created.id);
+    if (match.entity.id === created.id || held.has(id)) continue;
+    held.set(id, {
+      id,
+      leftId: match.entity.id,
+      leftName: match.name,
+      rightId: created.id,
+      rightName: created.name,
+      reason: match.reason,
+      score: match.score,
+      ...at,
+    });
+  }
 }
 
 /**
