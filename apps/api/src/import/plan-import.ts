@@ -6,7 +6,7 @@ import {
   type EntityKind,
   type RelationshipType,
 } from '@explorer/model';
-import { EntityMatcher, registryConflict } from '../resolution/entity-matcher.ts';
+import { EntityMatcher, registryConflict, type Resolution } from '../resolution/entity-matcher.ts';
 import { holdCandidates, type PlannedCandidate } from '../resolution/import-candidates.ts';
 import type { ExistingIndex } from './existing-entities.ts';
 import { fileSourceId, importedEntityId, procurementId, relationshipId, urlSourceId } from './ids.ts';
@@ -58,6 +58,7 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
   const candidates = new Map<string, PlannedCandidate>();
   const warnings: ImportProblem[] = [];
   plan.candidates = [];
+  const resolved = new Map<string, Resolution>();
   const dataset = `import:${file.sha256.slice(0, 16)}`;
   const fileSource = fileSourceId(file.sha256);
   addEntity(
@@ -102,7 +103,11 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
     const resolve = (field: string, name: string, allowed: readonly EntityKind[], create: () => PlannedEntity) => {
       const registryField = `${field}_registry_id`;
       const registryId = (row as Partial<Record<string, unknown>>)[registryField] as string | undefined;
-      const found = matcher.resolve(name, registryId, allowed, { fuzzy: field !== 'product' });
+      // Procurement files name the same buyer or supplier in thousands of rows: resolve each once.
+      // A repeat resolves as the first did (the same deterministic id, its candidates already held).
+      const memoKey = `${field}\u0000${registryId ?? ''}\u0000${name}`;
+      const found = resolved.get(memoKey) ?? matcher.resolve(name, registryId, allowed, { fuzzy: field !== 'product' });
+      resolved.set(memoKey, found);
       if (found.status === 'ambiguous') {
         const by = found.by === 'registry-id' ? `registry id ${registryId ?? ''}` : `"${name}"`;
         error(
