@@ -1,6 +1,4 @@
 import {
-  ENTITY_KINDS,
-  RELATIONSHIP_TYPES,
   type ColumnMapping,
   type EntityKind,
   type ImportCounts,
@@ -9,31 +7,21 @@ import {
 } from '@explorer/model';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../db/database.ts';
-import { toNumber } from '../db/mapping.ts';
-import { writeCandidates } from '../resolution/import-candidates.ts';
+import { countNewCandidates, writeCandidates } from '../resolution/import-candidates.ts';
 import { readExistingIndex } from './existing-entities.ts';
 import { planFtm } from './plan-ftm.ts';
 import { planImport, type ImportPlan } from './plan-import.ts';
 import { idsNamedBy, planRecords, type KnownRecords } from './plan-records.ts';
 import { ImportRefusedError, type ImportProblem } from './problems.ts';
-import {
-  CONTROL_LISTS,
-  ENTITIES_BY_ID,
-  MERGE_IMPORT,
-  mergeEntities,
-  mergeRelationships,
-  mergeRelationshipsById,
-  relationshipsById,
-} from './queries.ts';
+import { beginImportRun, ImportUndoFailedError } from './import-run.ts';
+import { CONTROL_LISTS, ENTITIES_BY_ID, GET_IMPORT, MERGE_IMPORT, relationshipsById } from './queries.ts';
 import type { FtmFile } from './read-ftm.ts';
 import { readImportFile, type ImportFile } from './read-import-file.ts';
 import type { ProcurementFile } from './read-procurement-file.ts';
 import type { RecordsFile } from './read-records.ts';
+import { countPlan, writePlan, type RelationshipsBy } from './write-plan.ts';
 
 export type { ImportCounts, ImportResult };
-
-/** Rows per UNWIND statement: large enough to be fast, small enough to keep each statement light. */
-const BATCH = 1000;
 
 export type ImportProgress = Extract<ImportEvent, { type: 'progress' }>;
 
@@ -52,54 +40,13 @@ export interface ImportOptions {
 
 type Runner = Pick<ManagedTransaction, 'run'>;
 
-const bump = <K extends string>(record: Partial<Record<K, number>>, key: K, by: number) => {
-  if (by > 0) record[key] = (record[key] ?? 0) + by;
-};
-
 const isError = (p: ImportProblem) => p.severity === 'error';
 const byLine = (a: ImportProblem, b: ImportProblem) => a.line - b.line;
-
-async function writePlan(
-  tx: Runner,
-  plan: ImportPlan,
-  counts: ImportCounts,
-  relationshipsBy: 'ends' | 'id',
-  progress: (done: number) => void,
-): Promise<void> {
-  let done = 0;
-  for (const [id, kind] of plan.matched) if (!plan.entities.has(id)) bump(counts.entitiesMatched, kind, 1);
-  for (const kind of ENTITY_KINDS) {
-    const rows = [...plan.entities.values()].filter((e) => e.kind === kind).map((e) => ({ props: e.props }));
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const batch = rows.slice(i, i + BATCH);
-      const result = await tx.run(mergeEntities(kind), { rows: batch });
-      const created = result.summary.counters.updates().nodesCreated;
-      bump(counts.entitiesCreated, kind, created);
-      bump(counts.entitiesMatched, kind, batch.length - created);
-      progress((done += batch.length));
-    }
-  }
-  for (const type of RELATIONSHIP_TYPES) {
-    const rows = [...plan.relationships.values()].filter((r) => r.type === type);
-    const statement = relationshipsBy === 'id' ? mergeRelationshipsById(type) : mergeRelationships(type);
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const batch = rows.slice(i, i + BATCH);
-      const result = await tx.run(statement, { rows: batch });
-      const written = toNumber(result.records[0]?.get('written') ?? 0);
-      // Every end was either matched or merged above, in this transaction: a gap is a bug, so abort.
-      if (written !== batch.length) throw new Error(`${batch.length - written} ${type} relationship(s) lost an end`);
-      const created = result.summary.counters.updates().relationshipsCreated;
-      bump(counts.relationshipsCreated, type, created);
-      bump(counts.relationshipsMatched, type, batch.length - created);
-      progress((done += batch.length));
-    }
-  }
-}
 
 /** A planner for one file, after reading what it needs from the database once: plans the file without some lines. */
 type Planner = (skipped: ReadonlySet<number>) => { plan: ImportPlan; rows: number };
 
-async function plannerFor(tx: Runner, file: ImportFile): Promise<{ plan: Planner; relationshipsBy: 'ends' | 'id' }> {
+async function plannerFor(tx: Runner, file: ImportFile): Promise<{ plan: Planner; relationshipsBy: RelationshipsBy }> {
   const dataset = `import:${file.sha256.slice(0, 16)}`;
   switch (file.format) {
     case 'jsonl':
@@ -198,10 +145,13 @@ function planAll(
 
 /**
  * Imports a file (procurement CSV/TSV/XLSX, model records as JSON lines, or FollowTheMoney JSON
- * lines): reads and validates it all, resolves names against the graph, then writes everything in
- * ONE transaction, or nothing when any row has an error (unless validRowsOnly: then the valid rows,
- * and the others are reported). A dry run does the same work in a transaction that is rolled back,
- * so its counts are exactly what a real run would do. Throws ImportRefusedError listing every problem.
+ * lines): reads and validates it all and resolves names against the graph, before writing anything;
+ * any row with an error refuses the whole file (ImportRefusedError, listing every problem), unless
+ * validRowsOnly: then the valid rows are imported and the others reported.
+ *
+ * The writes are all or nothing: they go in batches of an import run (import-run.ts), which takes
+ * every batch out again when one fails, so a file of any size fits the database's memory. A dry run
+ * reads what the writes would create and match, and writes nothing.
  */
 export async function importFile(
   db: Database,
@@ -217,10 +167,13 @@ export async function importFile(
 
   const dryRun = options.dryRun ?? false;
   const importedBy = options.importedBy ?? null;
-  const work = async (tx: Runner): Promise<ImportResult> => {
+  const session = db.driver.session({ database: db.database });
+  try {
     progress({ phase: 'resolve', done: 0, total: file.rowCount });
-    const { plan: planner, relationshipsBy } = await plannerFor(tx, file);
-    const { plan, rows, skipped, skippedProblems } = planAll(file, planner, validRowsOnly);
+    const { plan, rows, skipped, skippedProblems, relationshipsBy } = await session.executeRead(async (tx) => {
+      const { plan: planner, relationshipsBy } = await plannerFor(tx, file);
+      return { ...planAll(file, planner, validRowsOnly), relationshipsBy };
+    });
     progress({ phase: 'resolve', done: file.rowCount, total: file.rowCount });
 
     const counts: ImportCounts = {
@@ -233,31 +186,53 @@ export async function importFile(
       candidates: 0,
     };
     const total = plan.entities.size + plan.relationships.size;
+    const writeProgress = (done: number) => progress({ phase: 'write', done, total });
     progress({ phase: 'write', done: 0, total });
-    await writePlan(tx, plan, counts, relationshipsBy, (done) => progress({ phase: 'write', done, total }));
-    counts.candidates = await writeCandidates(tx, plan.candidates, {
+    const importRecord = () => ({
       fileName,
-      sha256: file.sha256,
-      by: importedBy,
-      now: options.now,
+      format: file.format,
+      importedAt: (options.now ?? new Date()).toISOString(),
+      importedBy,
+      encoding: file.encoding,
+      rows: counts.rows,
+      rowsSkipped: counts.rowsSkipped,
+      candidates: counts.candidates,
+      entitiesCreated: sum(counts.entitiesCreated),
+      entitiesMatched: sum(counts.entitiesMatched),
+      relationshipsCreated: sum(counts.relationshipsCreated),
+      relationshipsMatched: sum(counts.relationshipsMatched),
     });
-    const record = await tx.run(MERGE_IMPORT, {
-      sha256: file.sha256,
-      props: {
-        fileName,
-        format: file.format,
-        importedAt: (options.now ?? new Date()).toISOString(),
-        importedBy,
-        encoding: file.encoding,
-        rows: counts.rows,
-        rowsSkipped: counts.rowsSkipped,
-        candidates: counts.candidates,
-        entitiesCreated: sum(counts.entitiesCreated),
-        entitiesMatched: sum(counts.entitiesMatched),
-        relationshipsCreated: sum(counts.relationshipsCreated),
-        relationshipsMatched: sum(counts.relationshipsMatched),
-      },
-    });
+
+    let firstImport: boolean;
+    if (dryRun) {
+      firstImport = await session.executeRead(async (tx) => {
+        await countPlan(tx, plan, counts, relationshipsBy, writeProgress);
+        counts.candidates = await countNewCandidates(tx, plan.candidates);
+        return (await tx.run(GET_IMPORT, { sha256: file.sha256 })).records.length === 0;
+      });
+    } else {
+      const run = await beginImportRun(db, { sha256: file.sha256, fileName, importedBy });
+      try {
+        await writePlan(run, plan, counts, relationshipsBy, writeProgress);
+        firstImport = await run.commit(async (tx) => {
+          counts.candidates = await writeCandidates(tx, plan.candidates, {
+            fileName,
+            sha256: file.sha256,
+            by: importedBy,
+            now: options.now,
+          });
+          const record = await tx.run(MERGE_IMPORT, { sha256: file.sha256, props: importRecord() });
+          return record.summary.counters.updates().nodesCreated > 0;
+        });
+      } catch (error) {
+        try {
+          await run.undo();
+        } catch (undoError) {
+          throw new ImportUndoFailedError(error, undoError);
+        }
+        throw error;
+      }
+    }
     const warnings = [...file.problems, ...plan.problems].filter((p) => p.severity === 'warning');
     return {
       fileName,
@@ -265,23 +240,11 @@ export async function importFile(
       format: file.format,
       encoding: file.encoding,
       dryRun,
-      firstImport: record.summary.counters.updates().nodesCreated > 0,
+      firstImport,
       importedBy,
       counts,
       problems: [...warnings, ...skippedProblems].sort(byLine),
     };
-  };
-
-  const session = db.driver.session({ database: db.database });
-  try {
-    if (!dryRun) return await session.executeWrite(work);
-    const tx = session.beginTransaction();
-    try {
-      return await work(tx);
-    } finally {
-      // A dry run never commits.
-      await tx.rollback();
-    }
   } finally {
     await session.close();
   }

@@ -21,6 +21,19 @@ function assertType(type: RelationshipType): void {
   if (!RELATIONSHIP_TYPES.includes(type)) throw new Error(`not a relationship type: ${String(type)}`);
 }
 
+// ---- staged writes ----
+// Each batch is its own transaction and returns what undoing it needs: the entities and
+// relationships it created, and the citation lists of those it added to, as they were before.
+
+/** A list property gains the row's values it lacks, up to the cap (citations accumulate across files). */
+const gains = (x: string, key: string) =>
+  `${x}.${key} = CASE WHEN row.props.${key} IS NULL THEN ${x}.${key}
+     ELSE (coalesce(${x}.${key}, []) + [v IN row.props.${key} WHERE NOT v IN coalesce(${x}.${key}, [])])[..${CITATIONS_MAX}] END`;
+/** Whether the row would add to an element's lists: only then is its old state kept for undo. */
+const adds = (x: string) =>
+  `(any(v IN row.props.sourceIds WHERE NOT v IN coalesce(${x}.sourceIds, [])) OR
+    any(v IN coalesce(row.props.importedFrom, []) WHERE NOT v IN coalesce(${x}.importedFrom, [])))`;
+
 /**
  * New entities of one kind. An entity already there (a re-import) keeps its properties and only
  * gains this file's citations, so importing the same file again changes nothing.
@@ -29,10 +42,31 @@ export function mergeEntities(kind: EntityKind): string {
   assertKind(kind);
   return `
     UNWIND $rows AS row
+    OPTIONAL MATCH (old:Entity {id: row.props.id})
+    WITH row, old IS NOT NULL AS existed,
+         CASE WHEN old IS NOT NULL AND ${adds('old')}
+              THEN {id: old.id, sourceIds: old.sourceIds, importedFrom: old.importedFrom} END AS before
     MERGE (n:Entity {id: row.props.id})
     ON CREATE SET n = row.props, n:${kind}
-    ON MATCH SET n.sourceIds = (coalesce(n.sourceIds, []) + [s IN row.props.sourceIds WHERE NOT s IN coalesce(n.sourceIds, [])])[..${CITATIONS_MAX}],
-                 n.importedFrom = (coalesce(n.importedFrom, []) + [x IN row.props.importedFrom WHERE NOT x IN coalesce(n.importedFrom, [])])[..${CITATIONS_MAX}]`;
+    ON MATCH SET ${gains('n', 'sourceIds')}, ${gains('n', 'importedFrom')}
+    RETURN collect(CASE WHEN existed THEN null ELSE n.id END) AS created, collect(before) AS changed`;
+}
+
+function mergeRelationshipsOn(type: RelationshipType, pattern: (r: string) => string): string {
+  assertType(type);
+  return `
+    UNWIND $rows AS row
+    MATCH (a:Entity {id: row.source})
+    MATCH (b:Entity {id: row.target})
+    WITH row, a, b, EXISTS { ${pattern('')} } AS existed,
+         [${pattern('old')} WHERE ${adds('old')}
+          | {elementId: elementId(old), sourceIds: old.sourceIds, importedFrom: old.importedFrom}] AS before
+    MERGE ${pattern('r')}
+    ON CREATE SET r = row.props
+    ON MATCH SET ${gains('r', 'sourceIds')}, ${gains('r', 'importedFrom')}
+    WITH row, existed, before, collect(elementId(r))[0] AS written
+    RETURN count(written) AS written, collect(CASE WHEN existed THEN null ELSE written END) AS created,
+           reduce(acc = [], b IN collect(before) | acc + b) AS changed`;
 }
 
 /**
@@ -40,16 +74,15 @@ export function mergeEntities(kind: EntityKind): string {
  * seed or an earlier file) is not duplicated but gains this file's citations and rows.
  */
 export function mergeRelationships(type: RelationshipType): string {
-  assertType(type);
-  return `
-    UNWIND $rows AS row
-    MATCH (a:Entity {id: row.source})
-    MATCH (b:Entity {id: row.target})
-    MERGE (a)-[r:${type}]->(b)
-    ON CREATE SET r = row.props
-    ON MATCH SET r.sourceIds = (coalesce(r.sourceIds, []) + [s IN row.props.sourceIds WHERE NOT s IN coalesce(r.sourceIds, [])])[..${CITATIONS_MAX}],
-                 r.importedFrom = (coalesce(r.importedFrom, []) + [x IN row.props.importedFrom WHERE NOT x IN coalesce(r.importedFrom, [])])[..${CITATIONS_MAX}]
-    RETURN count(r) AS written`;
+  return mergeRelationshipsOn(type, (r) => `(a)-[${r}:${type}]->(b)`);
+}
+
+/**
+ * Relationships of one type merged by their own id (records files name their relationships):
+ * a relationship already there gains this file's citations and rows.
+ */
+export function mergeRelationshipsById(type: RelationshipType): string {
+  return mergeRelationshipsOn(type, (r) => `(a)-[${r}:${type} {id: row.props.id}]->(b)`);
 }
 
 /** The record of an import: one node per file content, written once (the first time it is imported). */
@@ -78,21 +111,118 @@ export function relationshipsById(type: RelationshipType): string {
     RETURN r.id AS id, a.id AS source, b.id AS target`;
 }
 
+// ---- the import run: a lock, a heartbeat and an undo log, so that a failed import can be taken out ----
+// :ImportRun and :ImportUndo are never Entity: no route, search or export sees them.
+
+export const IMPORT_RUN_CONSTRAINTS = [
+  'CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS UNIQUE',
+  // Only the writing run has a slot: two runs starting at once cannot both take it.
+  'CREATE CONSTRAINT import_run_slot IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.slot IS UNIQUE',
+  'CREATE INDEX import_undo_run IF NOT EXISTS FOR (u:ImportUndo) ON (u.run, u.seq)',
+];
+
 /**
- * Relationships of one type merged by their own id (records files name their relationships):
- * a relationship already there gains this file's citations and rows.
+ * Takes the one writing slot. A live run in it refuses the new run (busyWith); a stale one (its
+ * process died) is marked abandoned and leaves the slot, to be undone before the new run writes.
  */
-export function mergeRelationshipsById(type: RelationshipType): string {
+export const BEGIN_IMPORT_RUN = `
+  OPTIONAL MATCH (other:ImportRun {slot: 'writing'})
+  WITH other, other IS NOT NULL AND other.heartbeatAt >= $staleBefore AS live
+  FOREACH (_ IN CASE WHEN other IS NOT NULL AND NOT live THEN [1] ELSE [] END |
+    SET other.state = 'abandoned' REMOVE other.slot)
+  FOREACH (_ IN CASE WHEN live THEN [] ELSE [1] END |
+    CREATE (:ImportRun {id: $run, sha256: $sha256, fileName: $fileName, importedBy: $importedBy, startedAt: $now,
+                        heartbeatAt: $now, state: 'writing', slot: 'writing'}))
+  RETURN CASE WHEN live THEN other.fileName END AS busyWith`;
+
+/** Runs whose writes must be taken out (abandoned by a dead process) or only forgotten (done). */
+export const UNFINISHED_IMPORT_RUNS = `
+  MATCH (r:ImportRun)
+  WHERE r.state IN ['abandoned', 'done'] OR (r.state = 'writing' AND r.heartbeatAt < $staleBefore)
+  RETURN r.id AS id, r.state AS state`;
+
+/**
+ * One batch's undo record, written in the batch's own transaction, and the run's heartbeat. A run
+ * taken for dead and taken out (alive false) must not write on: the caller rolls the batch back.
+ */
+export const RECORD_IMPORT_UNDO = `
+  OPTIONAL MATCH (r:ImportRun {id: $run, state: 'writing'})
+  FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END |
+    SET r.heartbeatAt = $now
+    CREATE (:ImportUndo {run: $run, seq: $seq, createdNodes: $createdNodes,
+                         createdRelationships: $createdRelationships, changed: $changed}))
+  RETURN r IS NOT NULL AS alive`;
+
+/** The run's last undo record (undo goes backwards: relationships before the entities they join). */
+export const LAST_IMPORT_UNDO = `
+  MATCH (u:ImportUndo {run: $run})
+  RETURN u.seq AS seq, u.createdNodes AS createdNodes, u.createdRelationships AS createdRelationships,
+         u.changed AS changed
+  ORDER BY u.seq DESC
+  LIMIT 1`;
+
+export const UNDO_CREATED_RELATIONSHIPS = `
+  UNWIND $elementIds AS e
+  MATCH ()-[r]->() WHERE elementId(r) = e
+  DELETE r`;
+
+export const UNDO_CREATED_NODES = `
+  UNWIND $ids AS id
+  MATCH (n:Entity {id: id})
+  DETACH DELETE n`;
+
+export const RESTORE_NODE_CITATIONS = `
+  UNWIND $rows AS row
+  MATCH (n:Entity {id: row.id})
+  SET n.sourceIds = row.sourceIds, n.importedFrom = row.importedFrom`;
+
+export const RESTORE_RELATIONSHIP_CITATIONS = `
+  UNWIND $rows AS row
+  MATCH ()-[r]->() WHERE elementId(r) = row.elementId
+  SET r.sourceIds = row.sourceIds, r.importedFrom = row.importedFrom`;
+
+export const DELETE_IMPORT_UNDO = `
+  MATCH (u:ImportUndo {run: $run, seq: $seq})
+  DELETE u`;
+
+/** Marks the run done in the transaction that records the import, so undo can never follow it. */
+export const MARK_IMPORT_RUN_DONE = `
+  MATCH (r:ImportRun {id: $run, state: 'writing'})
+  SET r.state = 'done', r.heartbeatAt = $now
+  REMOVE r.slot
+  RETURN count(r) AS marked`;
+
+/** A finished (or fully undone) run's records, forgotten a thousand at a time. */
+export const FORGET_IMPORT_UNDO = `
+  MATCH (u:ImportUndo {run: $run})
+  WITH u LIMIT 1000
+  DELETE u
+  RETURN count(*) AS deleted`;
+
+export const DELETE_IMPORT_RUN = `
+  MATCH (r:ImportRun {id: $run})
+  DELETE r`;
+
+// ---- dry runs: what the writes would do, read without writing ----
+
+export const EXISTING_ENTITY_COUNT = `
+  UNWIND $ids AS id
+  MATCH (n:Entity {id: id})
+  RETURN count(n) AS existing`;
+
+function relationshipsThereOn(type: RelationshipType, pattern: string): string {
   assertType(type);
   return `
     UNWIND $rows AS row
-    MATCH (a:Entity {id: row.source})
-    MATCH (b:Entity {id: row.target})
-    MERGE (a)-[r:${type} {id: row.props.id}]->(b)
-    ON CREATE SET r = row.props
-    ON MATCH SET r.sourceIds = (coalesce(r.sourceIds, []) + [s IN row.props.sourceIds WHERE NOT s IN coalesce(r.sourceIds, [])])[..${CITATIONS_MAX}],
-                 r.importedFrom = (coalesce(r.importedFrom, []) + [x IN row.props.importedFrom WHERE NOT x IN coalesce(r.importedFrom, [])])[..${CITATIONS_MAX}]
-    RETURN count(r) AS written`;
+    OPTIONAL MATCH (a:Entity {id: row.source})
+    OPTIONAL MATCH (b:Entity {id: row.target})
+    RETURN row.source AS source, row.target AS target, a IS NOT NULL AS hasSource, b IS NOT NULL AS hasTarget,
+           a IS NOT NULL AND b IS NOT NULL AND EXISTS { ${pattern} } AS existed`;
+}
+
+/** For a dry run: which rows' ends are in the database, and which relationships are there already. */
+export function relationshipsThere(type: RelationshipType, by: 'ends' | 'id'): string {
+  return relationshipsThereOn(type, by === 'id' ? `(a)-[:${type} {id: row.props.id}]->(b)` : `(a)-[:${type}]->(b)`);
 }
 
 /** Saved column mappings: nodes labelled ImportMapping, never Entity, so no route, export or search sees them. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MatchReason } from '@explorer/model';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { CandidateMatch } from './entity-matcher.ts';
-import { MERGE_CANDIDATES } from './queries.ts';
+import { EXISTING_CANDIDATE_COUNT, MERGE_CANDIDATES } from './queries.ts';
 
 /** An uncertain match an import holds for review: the entity it created and one it may be. */
 export interface PlannedCandidate {
@@ -76,4 +76,19 @@ export async function writeCandidates(
     created += result.summary.counters.updates().nodesCreated;
   }
   return created;
+}
+
+/** For a dry run: how many of the plan's candidates writeCandidates would add (those not held before). */
+export async function countNewCandidates(
+  tx: Pick<ManagedTransaction, 'run'>,
+  candidates: readonly PlannedCandidate[] | undefined,
+): Promise<number> {
+  if (!candidates || candidates.length === 0) return 0;
+  let existing = 0;
+  for (let i = 0; i < candidates.length; i += 1000) {
+    const ids = candidates.slice(i, i + 1000).map((c) => c.id);
+    const result = await tx.run(EXISTING_CANDIDATE_COUNT, { ids });
+    existing += Number(result.records[0]?.get('existing') ?? 0);
+  }
+  return candidates.length - existing;
 }

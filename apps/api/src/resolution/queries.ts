@@ -48,6 +48,12 @@ export const MERGE_CANDIDATES = `
   ON CREATE SET c = row
   RETURN count(c) AS written`;
 
+/** How many of these candidate ids are held already (any status). */
+export const EXISTING_CANDIDATE_COUNT = `
+  UNWIND $ids AS id
+  MATCH (c:${CANDIDATE_LABEL} {id: id})
+  RETURN count(c) AS existing`;
+
 // ---- review ----
 
 export const LIST_CANDIDATES = `

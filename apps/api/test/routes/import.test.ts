@@ -12,6 +12,7 @@ import { readShippedDataset } from '@explorer/seeds';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from '../../src/db/schema.ts';
+import { beginImportRun } from '../../src/import/import-run.ts';
 import { loadDataset } from '../../src/seed/load-dataset.ts';
 import { useOwnDatabase } from '../support/own-database.ts';
 import { buildTestApp, graphChecksum } from '../support/stack.ts';
@@ -149,6 +150,22 @@ describe('POST /api/import', () => {
     const refused = sequence.at(-1) as Extract<ImportEvent, { type: 'refused' }>;
     expect(refused.problems.filter((p) => p.severity === 'error').map((p) => p.line)).toEqual([3, 4, 5, 6, 7]);
     expect(await graphChecksum(db())).toBe(before);
+  });
+
+  it('answers a `failed` event naming the other file while another import is writing, writing nothing', async () => {
+    const run = await beginImportRun(db(), { sha256: 'other', fileName: 'other-file.csv', importedBy: 'someone' });
+    try {
+      const before = await graphChecksum(db());
+      const response = await post(
+        '/api/import?fileName=procurements-gb18030.csv',
+        await fixture('procurements-gb18030.csv'),
+      );
+      const last = events(response.body).at(-1);
+      expect(last).toMatchObject({ type: 'failed', message: expect.stringContaining('"other-file.csv"') as string });
+      expect(await graphChecksum(db())).toBe(before);
+    } finally {
+      await run.undo();
+    }
   });
 
   it('dry-runs with progress events and a result, writing nothing', async () => {

@@ -13,6 +13,7 @@ import type { Database } from '../../db/database.ts';
 import { importFile } from '../../import/import-procurements.ts';
 import { ImportStore, UnknownMappingError } from '../../import/import-store.ts';
 import { previewFile } from '../../import/preview-import.ts';
+import { ImportBusyError, ImportUndoFailedError } from '../../import/import-run.ts';
 import { ImportRefusedError } from '../../import/problems.ts';
 import { HttpError } from '../errors.ts';
 import { parseRequest } from '../validate.ts';
@@ -101,10 +102,21 @@ export const importRoutes: FastifyPluginAsync<ImportRouteOptions> = async (app, 
             emit({ type: 'refused', problems: [...error.problems] });
             return;
           }
+          if (error instanceof ImportBusyError) {
+            emit({
+              type: 'failed',
+              message: `Another import ("${error.fileName}") is writing; nothing was written. Try again when it is done.`,
+            });
+            return;
+          }
           request.log.error({ err: error }, 'import failed');
           emit({
             type: 'failed',
-            message: 'The import stopped on a server error (is the database reachable?); nothing was written.',
+            message:
+              error instanceof ImportUndoFailedError
+                ? 'The import stopped on a server error and what it had written could not be taken out yet; ' +
+                  'the next import or a restart of the server takes it out.'
+                : 'The import stopped on a server error (is the database reachable?); nothing was written.',
           });
         },
       )

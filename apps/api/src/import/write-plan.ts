@@ -1,0 +1,148 @@
+// Writing a plan, and counting what writing it would do (a dry run), batch by batch.
+import {
+  ENTITY_KINDS,
+  RELATIONSHIP_TYPES,
+  type EntityKind,
+  type ImportCounts,
+  type RelationshipType,
+} from '@explorer/model';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { toNumber } from '../db/mapping.ts';
+import type { BatchUndo, ImportRun } from './import-run.ts';
+import type { ImportPlan, PlannedEntity, PlannedRelationship } from './plan-import.ts';
+import {
+  EXISTING_ENTITY_COUNT,
+  mergeEntities,
+  mergeRelationships,
+  mergeRelationshipsById,
+  relationshipsThere,
+} from './queries.ts';
+
+/**
+ * Rows per statement and transaction: few enough to keep each transaction's memory small whatever the
+ * file's size, many enough that the cost of a commit (an fsync, the full-text index refresh) is shared.
+ */
+export const WRITE_BATCH = 2000;
+
+/** How relationships are merged: by type and ends (procurement rows, FtM) or by their own id (records). */
+export type RelationshipsBy = 'ends' | 'id';
+
+type Tx = Pick<ManagedTransaction, 'run'>;
+
+const bump = <K extends string>(record: Partial<Record<K, number>>, key: K, by: number) => {
+  if (by > 0) record[key] = (record[key] ?? 0) + by;
+};
+
+/** The plan's writes in order: every entity before any relationship, so every end is there first. */
+function* batches(
+  plan: ImportPlan,
+): Generator<
+  | { entity: true; kind: EntityKind; rows: PlannedEntity[] }
+  | { entity: false; type: RelationshipType; rows: PlannedRelationship[] }
+> {
+  for (const kind of ENTITY_KINDS) {
+    const rows = [...plan.entities.values()].filter((e) => e.kind === kind);
+    for (let i = 0; i < rows.length; i += WRITE_BATCH)
+      yield { entity: true, kind, rows: rows.slice(i, i + WRITE_BATCH) };
+  }
+  for (const type of RELATIONSHIP_TYPES) {
+    const rows = [...plan.relationships.values()].filter((r) => r.type === type);
+    for (let i = 0; i < rows.length; i += WRITE_BATCH)
+      yield { entity: false, type, rows: rows.slice(i, i + WRITE_BATCH) };
+  }
+}
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/** Entities matched without being written (attached to, not re-cited) count as matched. */
+function countMatchedOnly(plan: ImportPlan, counts: ImportCounts): void {
+  for (const [id, kind] of plan.matched) if (!plan.entities.has(id)) bump(counts.entitiesMatched, kind, 1);
+}
+
+/** Writes the plan through the run, a batch a transaction; counts what was created and matched. */
+export async function writePlan(
+  run: ImportRun,
+  plan: ImportPlan,
+  counts: ImportCounts,
+  relationshipsBy: RelationshipsBy,
+  progress: (done: number) => void,
+): Promise<void> {
+  let done = 0;
+  countMatchedOnly(plan, counts);
+  for (const batch of batches(plan)) {
+    if (batch.entity) {
+      const created = await run.batch(async (tx) => {
+        const result = await tx.run(mergeEntities(batch.kind), { rows: batch.rows.map((e) => ({ props: e.props })) });
+        const record = result.records[0];
+        const undo: BatchUndo = {
+          createdNodes: strings(record?.get('created')),
+          createdRelationships: [],
+          changedNodes: (record?.get('changed') as BatchUndo['changedNodes'] | undefined) ?? [],
+          changedRelationships: [],
+        };
+        return { value: undo.createdNodes.length, undo };
+      });
+      bump(counts.entitiesCreated, batch.kind, created);
+      bump(counts.entitiesMatched, batch.kind, batch.rows.length - created);
+    } else {
+      const statement = relationshipsBy === 'id' ? mergeRelationshipsById(batch.type) : mergeRelationships(batch.type);
+      const created = await run.batch(async (tx) => {
+        const result = await tx.run(statement, { rows: batch.rows });
+        const record = result.records[0];
+        const written = toNumber(record?.get('written') ?? 0);
+        // Every end was either matched or written by an earlier batch: a gap is a bug, so abort (and undo).
+        if (written !== batch.rows.length) {
+          throw new Error(`${batch.rows.length - written} ${batch.type} relationship(s) lost an end`);
+        }
+        const undo: BatchUndo = {
+          createdNodes: [],
+          createdRelationships: strings(record?.get('created')),
+          changedNodes: [],
+          changedRelationships: (record?.get('changed') as BatchUndo['changedRelationships'] | undefined) ?? [],
+        };
+        return { value: undo.createdRelationships.length, undo };
+      });
+      bump(counts.relationshipsCreated, batch.type, created);
+      bump(counts.relationshipsMatched, batch.type, batch.rows.length - created);
+    }
+    progress((done += batch.rows.length));
+  }
+}
+
+/**
+ * A dry run: counts what writePlan would create and match by reading, never writing, so a file of
+ * any size can be checked. Throws, as writePlan would, when a relationship would lose an end.
+ */
+export async function countPlan(
+  tx: Tx,
+  plan: ImportPlan,
+  counts: ImportCounts,
+  relationshipsBy: RelationshipsBy,
+  progress: (done: number) => void,
+): Promise<void> {
+  let done = 0;
+  countMatchedOnly(plan, counts);
+  for (const batch of batches(plan)) {
+    if (batch.entity) {
+      const ids = batch.rows.map((e) => String(e.props['id']));
+      const result = await tx.run(EXISTING_ENTITY_COUNT, { ids });
+      const existing = toNumber(result.records[0]?.get('existing') ?? 0);
+      bump(counts.entitiesCreated, batch.kind, batch.rows.length - existing);
+      bump(counts.entitiesMatched, batch.kind, existing);
+    } else {
+      const result = await tx.run(relationshipsThere(batch.type, relationshipsBy), { rows: batch.rows });
+      let existing = 0;
+      let lost = 0;
+      for (const r of result.records) {
+        const hasEnd = (end: 'source' | 'target', flag: string) =>
+          r.get(flag) === true || plan.entities.has(String(r.get(end)));
+        if (!hasEnd('source', 'hasSource') || !hasEnd('target', 'hasTarget')) lost++;
+        else if (r.get('existed') === true) existing++;
+      }
+      if (lost > 0) throw new Error(`${lost} ${batch.type} relationship(s) lost an end`);
+      bump(counts.relationshipsCreated, batch.type, batch.rows.length - existing);
+      bump(counts.relationshipsMatched, batch.type, existing);
+    }
+    progress((done += batch.rows.length));
+  }
+}
