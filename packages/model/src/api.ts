@@ -32,6 +32,10 @@ export const LIMITS = {
   traceHopsDefault: 6,
   traceHopsMax: 10,
   traceNodesMax: 500,
+  /** An entity's sources come from itself and at most this many of its relationships (a hub has tens of thousands). */
+  entitySourceRelationshipsMax: 500,
+  /** And number at most this many. */
+  entitySourcesMax: 500,
 } as const;
 
 // ---- requests ----
@@ -115,8 +119,13 @@ export const RelationshipCountSchema = z.object({
 });
 export const EntityResponseSchema = z.object({
   entity: GraphNodeSchema,
-  /** Every Source cited by the entity itself or by any of its relationships. */
+  /**
+   * The Sources cited by the entity itself and by its relationships, newest first. For a hub, by its
+   * first LIMITS.entitySourceRelationshipsMax relationships only, and at most LIMITS.entitySourcesMax:
+   * then `sourcesTruncated`, and each relationship's own sources are on the relationship.
+   */
   sources: z.array(GraphNodeSchema),
+  sourcesTruncated: z.boolean(),
   relationshipCounts: z.array(RelationshipCountSchema),
 });
 export type EntityResponse = z.infer<typeof EntityResponseSchema>;

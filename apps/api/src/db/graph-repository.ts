@@ -102,17 +102,27 @@ export class GraphRepository {
     const [entity] = await this.runner.read(Q.ENTITY, { id });
     if (!entity) throw new UnknownEntityError(id, 'id');
     const [sources, counts] = await Promise.all([
-      this.runner.read(Q.ENTITY_SOURCES, { id }),
+      this.runner.read(Q.ENTITY_SOURCES, {
+        id,
+        relationshipsMax: neo4j.int(LIMITS.entitySourceRelationshipsMax),
+        // One more than shown: its presence says the list was cut.
+        sourcesLimit: neo4j.int(LIMITS.entitySourcesMax + 1),
+      }),
       this.runner.read(Q.ENTITY_RELATIONSHIP_COUNTS, { id }),
     ]);
+    const relationshipCounts = counts.map((r) => ({
+      type: r.get('type') as RelationshipType,
+      direction: r.get('direction') as 'out' | 'in',
+      count: toNumber(r.get('count')),
+    }));
+    const degree = relationshipCounts.reduce((sum, c) => sum + c.count, 0);
     return {
       entity: toGraphNode(entity.get('n') as Node, entity.get('listings') as RawListing[]),
-      sources: sources.map((r) => toGraphNode(r.get('n') as Node, r.get('listings') as RawListing[])),
-      relationshipCounts: counts.map((r) => ({
-        type: r.get('type') as RelationshipType,
-        direction: r.get('direction') as 'out' | 'in',
-        count: toNumber(r.get('count')),
-      })),
+      sources: sources
+        .slice(0, LIMITS.entitySourcesMax)
+        .map((r) => toGraphNode(r.get('n') as Node, r.get('listings') as RawListing[])),
+      sourcesTruncated: sources.length > LIMITS.entitySourcesMax || degree > LIMITS.entitySourceRelationshipsMax,
+      relationshipCounts,
     };
   }
 

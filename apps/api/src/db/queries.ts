@@ -52,13 +52,17 @@ export const ENTITY = `
   ${LISTINGS}
   RETURN n, listings`;
 
-/** Every Source cited by the entity or by any relationship it takes part in. */
+/**
+ * The Sources cited by the entity and by up to $relationshipsMax of its relationships (a hub's every
+ * relationship would be tens of thousands of reads), at most $sourcesLimit of them, the entity's own first.
+ */
 export const ENTITY_SOURCES = `
   MATCH (e:Entity {id: $id})
-  OPTIONAL MATCH (e)-[r]-()
-  WITH e, reduce(ids = coalesce(e.sourceIds, []), x IN collect(r.sourceIds) | ids + x) AS ids
+  WITH e, COLLECT { MATCH (e)-[r]-() RETURN r.sourceIds LIMIT $relationshipsMax } AS cited
+  WITH reduce(ids = coalesce(e.sourceIds, []), x IN cited | ids + coalesce(x, [])) AS ids
   UNWIND ids AS sourceId
   WITH DISTINCT sourceId
+  LIMIT $sourcesLimit
   // By Entity's id (the indexed one), then the kind: matching :Source {id} scans every Source.
   MATCH (n:Entity {id: sourceId}) WHERE n:Source
   ${LISTINGS}

@@ -193,12 +193,14 @@ export async function beginImportRun(
   let seq = 0;
   return {
     id,
-    batch: (work) =>
-      write(db, async (tx) => {
+    batch: (work) => {
+      // Numbered when started, not when committed: batches may run at once, and a retry keeps its number.
+      const mine = seq++;
+      return write(db, async (tx) => {
         const { value, undo } = await work(tx);
         const recorded = await tx.run(RECORD_IMPORT_UNDO, {
           run: id,
-          seq: seq,
+          seq: mine,
           now: nowIso(),
           createdNodes: undo.createdNodes,
           createdRelationships: undo.createdRelationships,
@@ -207,10 +209,8 @@ export async function beginImportRun(
         // Throwing rolls this batch back with its record.
         if (recorded.records[0]?.get('alive') !== true) throw new Error('the import run was taken out');
         return value;
-      }).then((value) => {
-        seq++;
-        return value;
-      }),
+      });
+    },
     commit: async (record) => {
       const value = await write(db, async (tx) => {
         const marked = await tx.run(MARK_IMPORT_RUN_DONE, { run: id, now: nowIso() });

@@ -58,6 +58,21 @@ describe('an import bigger than one write batch', { timeout: 180_000 }, () => {
     expect(again.firstImport).toBe(false);
   });
 
+  it('re-imports over a graph that states one fact twice, matching it without losing an end', async () => {
+    // Two MANUFACTURES between the same maker and product (a seed and a hand edit, say).
+    await db().driver.executeQuery(
+      `MATCH (m:Company {name: 'Seagate Technology Holdings'})-[r:MANUFACTURES]->
+             (p:Product {name: 'Dry drive model 0 (Seagate Technology Holdings)'})
+       CREATE (m)-[:MANUFACTURES {id: 'rel-duplicate-test', sourceIds: r.sourceIds}]->(p)`,
+      {},
+      { database: db().database },
+    );
+    const again = await importFile(db(), 'dry.csv', bigFile('Dry'));
+    expect(again.counts.relationshipsCreated).toEqual({});
+    expect(again.counts.relationshipsMatched).toMatchObject({ MANUFACTURES: 50 });
+    expect(await bookkeeping()).toBe(0);
+  });
+
   it('fails after some batches committed and takes every one out: the graph is exactly as it was', async () => {
     const before = await graphChecksum(db());
     const seagateBefore = await seagateSources();

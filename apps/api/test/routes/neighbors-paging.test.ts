@@ -1,8 +1,14 @@
-import { NeighborsResponseSchema, RELATIONSHIP_TYPES, type NeighborsResponse } from '@explorer/model';
+import {
+  EntityResponseSchema,
+  LIMITS,
+  NeighborsResponseSchema,
+  RELATIONSHIP_TYPES,
+  type NeighborsResponse,
+} from '@explorer/model';
 import type { FastifyInstance } from 'fastify';
 import neo4j, { type Relationship } from 'neo4j-driver';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { neighbors } from '../../src/db/queries.ts';
+import { ENTITY_SOURCES, neighbors } from '../../src/db/queries.ts';
 import { EDGES } from '../../src/export/queries.ts';
 import { applySchema } from '../../src/db/schema.ts';
 import { useOwnDatabase } from '../support/own-database.ts';
@@ -178,5 +184,33 @@ describe('neighbors of a hub, page by page', () => {
     expect(await profileHits(EDGES, params)).toBeLessThan(4_000);
     // The walk it replaces expands the hub's 15,000 outgoing links (and reads the id at their far end).
     expect(await profileHits(naive, params)).toBeGreaterThan(15_000);
+  });
+});
+
+describe('a hub entity', () => {
+  it("lists its own sources and its first relationships' only, says so, and reads about that many", async () => {
+    const db = database();
+    await db.driver.executeQuery(
+      `MATCH (hub:Entity {id: 'hub'}) SET hub.sourceIds = ['src-hub']
+       CREATE (:Entity:Source {id: 'src-hub', name: 'The hub notice', aliases: [], synthetic: true, group: false,
+                               sourceIds: []})`,
+    );
+    const response = await app.inject({ method: 'GET', url: '/api/entities/hub' });
+    expect(response.statusCode).toBe(200);
+    const body = EntityResponseSchema.parse(response.json());
+    expect(body.sources.map((s) => s.id)).toEqual(['src-hub']);
+    expect(body.sourcesTruncated).toBe(true);
+    expect(body.relationshipCounts.reduce((sum, c) => sum + c.count, 0)).toBeGreaterThan(LINKS);
+
+    const params = {
+      id: 'hub',
+      relationshipsMax: neo4j.int(LIMITS.entitySourceRelationshipsMax),
+      sourcesLimit: neo4j.int(LIMITS.entitySourcesMax + 1),
+    };
+    // Reading every relationship's citations would be over 40,000 hits.
+    expect(await profileHits(ENTITY_SOURCES, params)).toBeLessThan(5 * LIMITS.entitySourceRelationshipsMax);
+
+    const ordinary = EntityResponseSchema.parse((await app.inject({ method: 'GET', url: '/api/entities/n-3' })).json());
+    expect(ordinary.sourcesTruncated).toBe(false);
   });
 });

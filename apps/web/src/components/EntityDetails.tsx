@@ -1,3 +1,4 @@
+import { LIMITS } from '@explorer/model';
 import type { ReactNode } from 'react';
 import { useEntity } from '../api/hooks.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
@@ -13,7 +14,7 @@ export function EntityDetails({ id, relationships }: { id: string; relationships
   const { data, error, isPending } = useEntity(id);
   if (error) return <ErrorBanner error={error} />;
   if (isPending) return <p aria-busy="true">Loading…</p>;
-  const { entity, sources, relationshipCounts } = data;
+  const { entity, sources, sourcesTruncated, relationshipCounts } = data;
   const aliases = Array.isArray(entity.properties['aliases']) ? entity.properties['aliases'] : [];
 
   return (
@@ -62,7 +63,17 @@ export function EntityDetails({ id, relationships }: { id: string; relationships
           ))}
       </section>
       <section>
-        <h3>Sources ({sources.length})</h3>
+        <h3>
+          Sources ({sources.length}
+          {sourcesTruncated ? '+' : ''})
+        </h3>
+        {sourcesTruncated && (
+          <p className="muted" role="note">
+            Too many relationships to read every one here: these are the entity&apos;s own sources and those of its
+            first {LIMITS.entitySourceRelationshipsMax.toLocaleString('en-US')} relationships (at most{' '}
+            {LIMITS.entitySourcesMax.toLocaleString('en-US')}). Select a relationship to see its own sources.
+          </p>
+        )}
         <SourceList sources={sources} />
       </section>
     </article>

@@ -52,9 +52,9 @@ export function ImportReport({ result }: { result: ImportResult }) {
       />
       {counts.candidates > 0 && (
         <p className="import-warning">
-          {counts.candidates} possible match{counts.candidates === 1 ? '' : 'es'} with entities already in the graph{' '}
-          {result.dryRun ? 'would be' : 'are'} held for review, not merged.{' '}
-          {!result.dryRun && <a href="/review">Review them</a>}
+          {counts.candidates} pair{counts.candidates === 1 ? '' : 's'} of names that may be the same entity (a new one
+          and one already in the graph, or two new ones in this file) {result.dryRun ? 'would be' : 'are'} held for
+          review, not merged. {!result.dryRun && <a href="/review">Review them</a>}
         </p>
       )}
       {!result.dryRun && (

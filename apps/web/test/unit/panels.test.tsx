@@ -3,6 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiStatusBanner } from '../../src/components/ApiStatusBanner.tsx';
+import { EntityDetails } from '../../src/components/EntityDetails.tsx';
 import { RelationshipDetails } from '../../src/explorer/panels/RelationshipDetails.tsx';
 import { RelationshipsByType } from '../../src/explorer/panels/RelationshipsByType.tsx';
 import { edge, node } from './fixtures.ts';
@@ -63,6 +64,27 @@ describe('relationship details', () => {
     stubApi({});
     renderWithQuery(<RelationshipDetails id="rel-x" />);
     expect((await screen.findByRole('alert')).textContent).toContain('nope');
+  });
+});
+
+describe('entity details', () => {
+  it("says when a hub's sources are only those of its first relationships", async () => {
+    const answer = (sourcesTruncated: boolean) => ({
+      entity: node('hub', { name: 'Hub Co.' }),
+      sources: [source],
+      sourcesTruncated,
+      relationshipCounts: [{ type: 'SUPPLIED', direction: 'out', count: sourcesTruncated ? 20_000 : 3 }],
+    });
+    stubApi({ '/api/entities/hub': answer(true) });
+    renderWithQuery(<EntityDetails id="hub" />);
+    expect((await screen.findByRole('note')).textContent).toContain('first 500 relationships');
+    expect(screen.getByRole('heading', { name: 'Sources (1+)' })).toBeTruthy();
+    cleanup();
+
+    stubApi({ '/api/entities/hub': answer(false) });
+    renderWithQuery(<EntityDetails id="hub" />);
+    expect(await screen.findByRole('heading', { name: 'Sources (1)' })).toBeTruthy();
+    expect(screen.queryByRole('note')).toBeNull();
   });
 });
 

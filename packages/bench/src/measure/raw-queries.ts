@@ -53,7 +53,14 @@ export class RawReader {
   async entity(id: string): Promise<void> {
     const [entity] = await this.read(Q.ENTITY, { id });
     if (!entity) throw new Error(`no entity ${id}`);
-    await Promise.all([this.read(Q.ENTITY_SOURCES, { id }), this.read(Q.ENTITY_RELATIONSHIP_COUNTS, { id })]);
+    await Promise.all([
+      this.read(Q.ENTITY_SOURCES, {
+        id,
+        relationshipsMax: neo4j.int(LIMITS.entitySourceRelationshipsMax),
+        sourcesLimit: neo4j.int(LIMITS.entitySourcesMax + 1),
+      }),
+      this.read(Q.ENTITY_RELATIONSHIP_COUNTS, { id }),
+    ]);
   }
 
   /** One page of the neighbourhood, `skip` relationships in (the API's cursor). */
