@@ -165,6 +165,8 @@ describe('bulk load and bench on an embedded Neo4j', () => {
     const imported = report.sections.find((s) => s.title === 'Import throughput')?.data as ImportFigures;
     expect(imported).toMatchObject({ measured: true, rows: 300, undone: true });
     expect(imported.rowsPerSecond).toBeGreaterThan(0);
+    expect(imported.phaseSeconds.resolve).toBeGreaterThan(0);
+    expect(imported.phaseSeconds.write).toBeGreaterThan(0);
     expect(imported.entitiesCreated).toBeGreaterThan(300);
     expect(report.sections.find((s) => s.title === 'Browser canvas')?.markdown).toMatch(
       /^150 entities and 300 relationships[\s\S]*\| 1 \| \d/,

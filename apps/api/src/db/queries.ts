@@ -69,14 +69,21 @@ export const ENTITY_SOURCES = `
   RETURN n, listings
   ORDER BY n.date DESC, n.name`;
 
+/**
+ * How many relationships of each type and direction the entity has, from Neo4j's degree counts (one
+ * lookup per type and direction, types from the model's allowlist), not by walking a hub's links.
+ */
 export const ENTITY_RELATIONSHIP_COUNTS = `
   MATCH (n:Entity {id: $id})
-  CALL (n) {
-    MATCH (n)-[r]->() RETURN type(r) AS type, 'out' AS direction, count(r) AS count
-    UNION ALL
-    MATCH (n)<-[r]-() RETURN type(r) AS type, 'in' AS direction, count(r) AS count
-  }
-  RETURN type, direction, count ORDER BY type, direction`;
+  UNWIND [
+    ${RELATIONSHIP_TYPES.flatMap((type) => [
+      `{type: '${type}', direction: 'out', count: COUNT { (n)-[:${type}]->() }}`,
+      `{type: '${type}', direction: 'in', count: COUNT { (n)<-[:${type}]-() }}`,
+    ]).join(',\n    ')}
+  ] AS c
+  WITH c WHERE c.count > 0
+  RETURN c.type AS type, c.direction AS direction, c.count AS count
+  ORDER BY type, direction`;
 
 export const ENTITIES_EXIST = `
   UNWIND $ids AS id

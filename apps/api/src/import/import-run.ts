@@ -125,7 +125,7 @@ async function undoRun(db: Database, run: string): Promise<void> {
       await tx.run(UNDO_CREATED_NODES, { ids: last.get('createdNodes') });
       await tx.run(RESTORE_NODE_CITATIONS, { rows: changed.changedNodes });
       await tx.run(RESTORE_RELATIONSHIP_CITATIONS, { rows: changed.changedRelationships });
-      await tx.run(DELETE_IMPORT_UNDO, { run, seq: last.get('seq') });
+      await tx.run(DELETE_IMPORT_UNDO, { run, seq: last.get('seq'), now: nowIso() });
       return false;
     });
     if (done) break;
@@ -194,7 +194,7 @@ export async function beginImportRun(
   return {
     id,
     batch: (work) => {
-      // Numbered when started, not when committed: batches may run at once, and a retry keeps its number.
+      // Numbered before the transaction, so that a retry of it keeps its number.
       const mine = seq++;
       return write(db, async (tx) => {
         const { value, undo } = await work(tx);

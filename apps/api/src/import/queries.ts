@@ -181,9 +181,13 @@ export const RESTORE_RELATIONSHIP_CITATIONS = `
   MATCH ()-[r]->() WHERE elementId(r) = row.elementId
   SET r.sourceIds = row.sourceIds, r.importedFrom = row.importedFrom`;
 
+/** An undone batch's record goes; the run beats, so that no one else takes a long undo for dead. */
 export const DELETE_IMPORT_UNDO = `
   MATCH (u:ImportUndo {run: $run, seq: $seq})
-  DELETE u`;
+  DELETE u
+  WITH count(*) AS deleted
+  OPTIONAL MATCH (r:ImportRun {id: $run})
+  SET r.heartbeatAt = $now`;
 
 /** Marks the run done in the transaction that records the import, so undo can never follow it. */
 export const MARK_IMPORT_RUN_DONE = `

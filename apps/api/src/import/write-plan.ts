@@ -54,25 +54,50 @@ function* batches(
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
-/** Entities matched without being written (attached to, not re-cited) count as matched. */
-function countMatchedOnly(plan: ImportPlan, counts: ImportCounts): void {
-  for (const [id, kind] of plan.matched) if (!plan.entities.has(id)) bump(counts.entitiesMatched, kind, 1);
+/** How many of a batch's rows a write creates (the rest it matches). */
+interface BatchCounter {
+  entities(kind: EntityKind, rows: PlannedEntity[]): Promise<number>;
+  relationships(type: RelationshipType, rows: PlannedRelationship[]): Promise<number>;
 }
 
+/** Runs the counter over every batch in order, counting created and matched and reporting progress. */
+async function eachBatch(
+  plan: ImportPlan,
+  counts: ImportCounts,
+  progress: (done: number) => void,
+  counter: BatchCounter,
+): Promise<void> {
+  let done = 0;
+  // Entities matched without being written (attached to, not re-cited) count as matched.
+  for (const [id, kind] of plan.matched) if (!plan.entities.has(id)) bump(counts.entitiesMatched, kind, 1);
+  for (const batch of batches(plan)) {
+    if (batch.entity) {
+      const created = await counter.entities(batch.kind, batch.rows);
+      bump(counts.entitiesCreated, batch.kind, created);
+      bump(counts.entitiesMatched, batch.kind, batch.rows.length - created);
+    } else {
+      const created = await counter.relationships(batch.type, batch.rows);
+      bump(counts.relationshipsCreated, batch.type, created);
+      bump(counts.relationshipsMatched, batch.type, batch.rows.length - created);
+    }
+    progress((done += batch.rows.length));
+  }
+}
+
+const lostEnds = (type: RelationshipType, lost: number) => new Error(`${lost} ${type} relationship(s) lost an end`);
+
 /** Writes the plan through the run, a batch a transaction; counts what was created and matched. */
-export async function writePlan(
+export function writePlan(
   run: ImportRun,
   plan: ImportPlan,
   counts: ImportCounts,
   relationshipsBy: RelationshipsBy,
   progress: (done: number) => void,
 ): Promise<void> {
-  let done = 0;
-  countMatchedOnly(plan, counts);
-  for (const batch of batches(plan)) {
-    if (batch.entity) {
-      const created = await run.batch(async (tx) => {
-        const result = await tx.run(mergeEntities(batch.kind), { rows: batch.rows.map((e) => ({ props: e.props })) });
+  return eachBatch(plan, counts, progress, {
+    entities: (kind, rows) =>
+      run.batch(async (tx) => {
+        const result = await tx.run(mergeEntities(kind), { rows: rows.map((e) => ({ props: e.props })) });
         const record = result.records[0];
         const undo: BatchUndo = {
           createdNodes: strings(record?.get('created')),
@@ -81,19 +106,15 @@ export async function writePlan(
           changedRelationships: [],
         };
         return { value: undo.createdNodes.length, undo };
-      });
-      bump(counts.entitiesCreated, batch.kind, created);
-      bump(counts.entitiesMatched, batch.kind, batch.rows.length - created);
-    } else {
-      const statement = relationshipsBy === 'id' ? mergeRelationshipsById(batch.type) : mergeRelationships(batch.type);
-      const created = await run.batch(async (tx) => {
-        const result = await tx.run(statement, { rows: batch.rows });
+      }),
+    relationships: (type, rows) =>
+      run.batch(async (tx) => {
+        const statement = relationshipsBy === 'id' ? mergeRelationshipsById(type) : mergeRelationships(type);
+        const result = await tx.run(statement, { rows });
         const record = result.records[0];
         const written = toNumber(record?.get('written') ?? 0);
         // Every end was either matched or written by an earlier batch: a gap is a bug, so abort (and undo).
-        if (written !== batch.rows.length) {
-          throw new Error(`${batch.rows.length - written} ${batch.type} relationship(s) lost an end`);
-        }
+        if (written !== rows.length) throw lostEnds(type, rows.length - written);
         const undo: BatchUndo = {
           createdNodes: [],
           createdRelationships: strings(record?.get('created')),
@@ -101,36 +122,29 @@ export async function writePlan(
           changedRelationships: (record?.get('changed') as BatchUndo['changedRelationships'] | undefined) ?? [],
         };
         return { value: undo.createdRelationships.length, undo };
-      });
-      bump(counts.relationshipsCreated, batch.type, created);
-      bump(counts.relationshipsMatched, batch.type, batch.rows.length - created);
-    }
-    progress((done += batch.rows.length));
-  }
+      }),
+  });
 }
 
 /**
  * A dry run: counts what writePlan would create and match by reading, never writing, so a file of
  * any size can be checked. Throws, as writePlan would, when a relationship would lose an end.
  */
-export async function countPlan(
+export function countPlan(
   tx: Tx,
   plan: ImportPlan,
   counts: ImportCounts,
   relationshipsBy: RelationshipsBy,
   progress: (done: number) => void,
 ): Promise<void> {
-  let done = 0;
-  countMatchedOnly(plan, counts);
-  for (const batch of batches(plan)) {
-    if (batch.entity) {
-      const ids = batch.rows.map((e) => String(e.props['id']));
+  return eachBatch(plan, counts, progress, {
+    entities: async (_kind, rows) => {
+      const ids = rows.map((e) => String(e.props['id']));
       const result = await tx.run(EXISTING_ENTITY_COUNT, { ids });
-      const existing = toNumber(result.records[0]?.get('existing') ?? 0);
-      bump(counts.entitiesCreated, batch.kind, batch.rows.length - existing);
-      bump(counts.entitiesMatched, batch.kind, existing);
-    } else {
-      const result = await tx.run(relationshipsThere(batch.type, relationshipsBy), { rows: batch.rows });
+      return rows.length - toNumber(result.records[0]?.get('existing') ?? 0);
+    },
+    relationships: async (type, rows) => {
+      const result = await tx.run(relationshipsThere(type, relationshipsBy), { rows });
       let existing = 0;
       let lost = 0;
       for (const r of result.records) {
@@ -139,10 +153,8 @@ export async function countPlan(
         if (!hasEnd('source', 'hasSource') || !hasEnd('target', 'hasTarget')) lost++;
         else if (r.get('existed') === true) existing++;
       }
-      if (lost > 0) throw new Error(`${lost} ${batch.type} relationship(s) lost an end`);
-      bump(counts.relationshipsCreated, batch.type, batch.rows.length - existing);
-      bump(counts.relationshipsMatched, batch.type, existing);
-    }
-    progress((done += batch.rows.length));
-  }
+      if (lost > 0) throw lostEnds(type, lost);
+      return rows.length - existing;
+    },
+  });
 }

@@ -8,7 +8,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import neo4j, { type Relationship } from 'neo4j-driver';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ENTITY_SOURCES, neighbors } from '../../src/db/queries.ts';
+import { ENTITY_RELATIONSHIP_COUNTS, ENTITY_SOURCES, neighbors } from '../../src/db/queries.ts';
 import { EDGES } from '../../src/export/queries.ts';
 import { applySchema } from '../../src/db/schema.ts';
 import { useOwnDatabase } from '../support/own-database.ts';
@@ -209,6 +209,12 @@ describe('a hub entity', () => {
     };
     // Reading every relationship's citations would be over 40,000 hits.
     expect(await profileHits(ENTITY_SOURCES, params)).toBeLessThan(5 * LIMITS.entitySourceRelationshipsMax);
+
+    // Its relationship counts come from the degree store, not a walk over its 20,000 links.
+    expect(body.relationshipCounts).toEqual(
+      expect.arrayContaining([{ type: 'SUPPLIED', direction: 'out', count: OUT + 1 }]),
+    );
+    expect(await profileHits(ENTITY_RELATIONSHIP_COUNTS, { id: 'hub' })).toBeLessThan(1_000);
 
     const ordinary = EntityResponseSchema.parse((await app.inject({ method: 'GET', url: '/api/entities/n-3' })).json());
     expect(ordinary.sourcesTruncated).toBe(false);
