@@ -111,7 +111,7 @@ export function relationshipsById(type: RelationshipType): string {
     RETURN r.id AS id, a.id AS source, b.id AS target`;
 }
 
-// ---- the import run: a lock, a heartbeat and an undo log, so that a failed import can be taken out ----
+// ---- the import run: one writing slot, a heartbeat and an undo log, so that a failed import can be taken out ----
 // :ImportRun and :ImportUndo are never Entity: no route, search or export sees them.
 
 export const IMPORT_RUN_CONSTRAINTS = [
