@@ -4,6 +4,7 @@ import {
   ConnectResponseSchema,
   EntityResponseSchema,
   HealthResponseSchema,
+  NeighborsResponseSchema,
   PathsResponseSchema,
   RelationshipResponseSchema,
   SearchResponseSchema,
@@ -11,7 +12,7 @@ import {
   type EntityKind,
   type RelationshipType,
 } from '@explorer/model';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ApiError, getJson, postJson } from './client.ts';
 
@@ -78,9 +79,28 @@ const neighborsQuery = (id: string, params: NeighborsParams) => ({
   retry: retryUnlessClientError,
 });
 
-/** The entity's neighbourhood, for the detail panel's relationship list. */
-export function useNeighbors(id: string | null, params: NeighborsParams = {}) {
-  return useQuery({ ...neighborsQuery(id ?? '', params), enabled: id !== null });
+/**
+ * The entity's neighbourhood page by page, for the detail panel's relationship list: a hub has tens
+ * of thousands of links, so the next page is read only when asked for (`fetchNextPage`).
+ */
+export function useNeighborPages(id: string, params: NeighborsParams = {}) {
+  return useInfiniteQuery({
+    queryKey: ['neighbor-pages', id, params.types ?? [], params.limit ?? 100],
+    queryFn: ({ signal, pageParam }: { signal: AbortSignal; pageParam: string | null }) =>
+      getJson(
+        `/entities/${encodeURIComponent(id)}/neighbors`,
+        NeighborsResponseSchema,
+        {
+          types: (params.types ?? []).join(','),
+          limit: String(params.limit ?? 100),
+          ...(pageParam === null ? {} : { cursor: pageParam }),
+        },
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    retry: retryUnlessClientError,
+  });
 }
 
 export interface PathsParams {

@@ -99,6 +99,7 @@ describe('relationships grouped by type', () => {
         ],
         edges: [edge('m', 'seagate', 'hdd', { type: 'MANUFACTURES' }), edge('s', 'seagate', 'hik')],
         truncated: false,
+        nextCursor: null,
       },
     });
     const onAdd = vi.fn();
@@ -110,6 +111,44 @@ describe('relationships grouped by type', () => {
       nodes: [expect.objectContaining({ id: 'seagate' }), expect.objectContaining({ id: 'hik' })],
       edges: [expect.objectContaining({ id: 's' })],
     });
+  });
+});
+
+describe('relationships of a hub', () => {
+  it('lists a page, then the next one when asked, until the last', async () => {
+    const hub = node('hub', { name: 'Hub Co.' });
+    const pages: Record<string, unknown> = {
+      first: {
+        nodes: [hub, node('a', { name: 'Alpha Trading' })],
+        edges: [edge('e1', 'hub', 'a')],
+        truncated: true,
+        nextCursor: '500',
+      },
+      '500': {
+        nodes: [hub, node('b', { name: 'Beta Trading' })],
+        edges: [edge('e2', 'hub', 'b')],
+        truncated: false,
+        nextCursor: null,
+      },
+    };
+    const requested: Array<string | null> = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const cursor = new URL(url, 'http://x').searchParams.get('cursor');
+        requested.push(cursor);
+        return new Response(JSON.stringify(pages[cursor ?? 'first']), { status: 200 });
+      }),
+    );
+    renderWithQuery(<RelationshipsByType id="hub" onCanvas={() => false} onAdd={vi.fn()} />);
+    const supplied = await screen.findByRole('region', { name: /SUPPLIED/ });
+    expect(supplied.textContent).toContain('Alpha Trading');
+    expect(supplied.textContent).not.toContain('Beta Trading');
+    screen.getByRole('button', { name: 'List the next 500' }).click();
+    await waitFor(() => expect(screen.getByRole('region', { name: /SUPPLIED/ }).textContent).toContain('Beta Trading'));
+    expect(screen.getByRole('region', { name: /SUPPLIED/ }).textContent).toContain('Alpha Trading');
+    expect(screen.queryByRole('button', { name: /List the next/ })).toBeNull();
+    expect(requested).toEqual([null, '500']);
   });
 });
 

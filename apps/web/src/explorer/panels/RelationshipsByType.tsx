@@ -1,5 +1,5 @@
 import { RELATIONSHIP_RULES, type Graph, type GraphEdge, type GraphNode } from '@explorer/model';
-import { useNeighbors } from '../../api/hooks.ts';
+import { useNeighborPages } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 
 interface Props {
@@ -32,19 +32,44 @@ function groupEdges(id: string, graph: Graph): Group[] {
   return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
+/** The pages read so far as one graph (a node may be on several pages). */
+function joinPages(pages: readonly Graph[]): Graph {
+  const nodes = new Map<string, GraphNode>();
+  for (const page of pages) for (const n of page.nodes) nodes.set(n.id, n);
+  return { nodes: [...nodes.values()], edges: pages.flatMap((p) => p.edges) };
+}
+
+/** Relationships read per page: a hub's are listed a page at a time, on request. */
+const PAGE = 500;
+
 /** The entity's relationships grouped by type; each (or a whole group) can be added to the canvas. */
 export function RelationshipsByType({ id, onCanvas, onAdd }: Props) {
-  const { data, error, isPending } = useNeighbors(id, { limit: 500 });
+  const { data, error, isPending, hasNextPage, fetchNextPage, isFetchingNextPage } = useNeighborPages(id, {
+    limit: PAGE,
+  });
   if (error) return <ErrorBanner error={error} />;
   if (isPending) return <p aria-busy="true">Loading relationships…</p>;
-  const center = data.nodes.find((n) => n.id === id);
-  const groups = groupEdges(id, data);
+  const graph = joinPages(data.pages);
+  const center = graph.nodes.find((n) => n.id === id);
+  const groups = groupEdges(id, graph);
   if (!center || groups.length === 0) return <p className="muted">None.</p>;
   const add = (items: Group['edges']) =>
     onAdd({ nodes: [center, ...items.map((i) => i.other)], edges: items.map((i) => i.edge) });
   return (
     <div className="relationship-groups">
-      {data.truncated && <p className="caveat">Only the first 500 relationships are listed.</p>}
+      {hasNextPage && (
+        <p className="caveat">
+          The first {graph.edges.length.toLocaleString('en-US')} relationships are listed.{' '}
+          <button
+            type="button"
+            className="link-button"
+            disabled={isFetchingNextPage}
+            onClick={() => void fetchNextPage()}
+          >
+            {isFetchingNextPage ? 'Loading…' : `List the next ${PAGE}`}
+          </button>
+        </p>
+      )}
       {groups.map((group) => (
         <section key={group.key} aria-label={group.title}>
           <h4>
