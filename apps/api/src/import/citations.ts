@@ -21,3 +21,9 @@ export function union(
   for (const v of values) if (list.length < max && !list.includes(v)) list.push(v);
   target[key] = list;
 }
+
+/** An element planned by an earlier row gains this row's citations and, when given, its row reference. */
+export function citeAgain(props: Record<string, unknown>, sourceIds: readonly string[], at?: string): void {
+  union(props, 'sourceIds', sourceIds);
+  if (at) union(props, 'importedFrom', [at]);
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { decodeText, type TextEncoding } from './decode.ts';
 import type { ImportProblem } from './problems.ts';
 
@@ -59,4 +60,22 @@ export function previewText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value === undefined || value === null) return '';
   return JSON.stringify(value);
+}
+
+/** What every JSON-lines import file starts as: its lines, and the header fields both readers fill in. */
+export function readJsonLinesFile<F extends string>(fileName: string, bytes: Uint8Array, format: F) {
+  const read = readJsonLines(bytes);
+  return {
+    lines: read.lines,
+    header: {
+      fileName,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      format,
+      encoding: read.encoding,
+      rowCount: read.lines.length,
+      sample: [] as Array<{ line: number; values: Record<string, string> }>,
+      problems: read.problems,
+      fatal: read.fatal,
+    },
+  };
 }

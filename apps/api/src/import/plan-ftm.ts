@@ -20,7 +20,7 @@ import { EntityMatcher, type CandidateMatch } from '../resolution/entity-matcher
 import { holdCandidates, type PlannedCandidate } from '../resolution/import-candidates.ts';
 import type { ImportPlan, PlannedEntity } from './plan-import.ts';
 import type { FtmEntity, FtmFile } from './read-ftm.ts';
-import { union } from './citations.ts';
+import { citeAgain } from './citations.ts';
 
 type Props = Record<string, unknown>;
 
@@ -131,8 +131,7 @@ export function planFtm(
     kindOf.set(id, entity.kind);
     const prior = plan.entities.get(id);
     if (prior) {
-      union(prior.props, 'sourceIds', sourceIds);
-      if (at) union(prior.props, 'importedFrom', [at]);
+      citeAgain(prior.props, sourceIds, at);
       return;
     }
     plan.entities.set(id, {
@@ -337,8 +336,7 @@ export function planFtm(
       const sourceIds = cite();
       const prior = plan.relationships.get(id);
       if (prior) {
-        union(prior.props, 'sourceIds', sourceIds);
-        union(prior.props, 'importedFrom', [at]);
+        citeAgain(prior.props, sourceIds, at);
         return;
       }
       const props: Props = {

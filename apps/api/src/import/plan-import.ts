@@ -13,7 +13,7 @@ import { fileSourceId, importedEntityId, procurementId, relationshipId, urlSourc
 import { normaliseName } from './normalise-name.ts';
 import type { ImportProblem } from './problems.ts';
 import type { ProcurementFile } from './read-procurement-file.ts';
-import { union } from './citations.ts';
+import { citeAgain, union } from './citations.ts';
 
 type Props = Record<string, unknown>;
 
@@ -260,8 +260,7 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
       const id = relationshipId(type, source, target);
       const prior = plan.relationships.get(id);
       if (prior) {
-        union(prior.props, 'sourceIds', sourceIds);
-        union(prior.props, 'importedFrom', [at]);
+        citeAgain(prior.props, sourceIds, at);
         return;
       }
       const props: Props = {
@@ -327,8 +326,7 @@ function addEntity(
   const id = String(props['id']);
   const prior = plan.entities.get(id);
   if (prior) {
-    union(prior.props, 'sourceIds', sourceIds);
-    if (at) union(prior.props, 'importedFrom', [at]);
+    citeAgain(prior.props, sourceIds, at);
     return;
   }
   plan.entities.set(id, {

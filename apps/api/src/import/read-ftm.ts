@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { IMPORT_LIMITS } from '@explorer/model';
 import { z } from 'zod';
 import type { TextEncoding } from './decode.ts';
-import { readJsonLines } from './json-lines.ts';
+import { readJsonLinesFile } from './json-lines.ts';
 import type { ImportProblem } from './problems.ts';
 
 /** One FollowTheMoney entity as the `entities.ftm.json` exports of OpenSanctions and Aleph hold it. */
@@ -38,20 +37,10 @@ export function looksLikeFtm(value: Record<string, unknown>): boolean {
 
 /** Reads FtM JSON lines; each line is checked for the FtM entity shape (what maps where is the planner's). */
 export function readFtmFile(fileName: string, bytes: Uint8Array): FtmFile {
-  const read = readJsonLines(bytes);
-  const file: FtmFile = {
-    fileName,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    format: 'ftm',
-    encoding: read.encoding,
-    entities: [],
-    rowCount: read.lines.length,
-    sample: [],
-    problems: read.problems,
-    fatal: read.fatal,
-  };
+  const { lines, header } = readJsonLinesFile(fileName, bytes, 'ftm');
+  const file: FtmFile = { ...header, entities: [] };
   const seen = new Map<string, number>();
-  for (const { line, value } of read.lines) {
+  for (const { line, value } of lines) {
     const parsed = FtmEntitySchema.safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   EntityRecordSchema,
   IMPORT_LIMITS,
@@ -8,7 +7,7 @@ import {
 } from '@explorer/model';
 import type { z } from 'zod';
 import type { TextEncoding } from './decode.ts';
-import { previewText, readJsonLines } from './json-lines.ts';
+import { previewText, readJsonLinesFile } from './json-lines.ts';
 import type { ImportProblem } from './problems.ts';
 
 /** A JSON-lines file of the model's own records, as the seed datasets hold them. */
@@ -41,21 +40,10 @@ function issues(line: number, error: z.ZodError): ImportProblem[] {
  * database (ends, citations) are the planner's.
  */
 export function readRecordsFile(fileName: string, bytes: Uint8Array): RecordsFile {
-  const read = readJsonLines(bytes);
-  const file: RecordsFile = {
-    fileName,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    format: 'jsonl',
-    encoding: read.encoding,
-    entities: [],
-    relationships: [],
-    rowCount: read.lines.length,
-    sample: [],
-    problems: read.problems,
-    fatal: read.fatal,
-  };
+  const { lines, header } = readJsonLinesFile(fileName, bytes, 'jsonl');
+  const file: RecordsFile = { ...header, entities: [], relationships: [] };
   const seen = new Map<string, number>();
-  for (const { line, value } of read.lines) {
+  for (const { line, value } of lines) {
     if (file.sample.length < IMPORT_LIMITS.previewRows) {
       const values: Record<string, string> = {};
       for (const key of ['kind', 'type', 'id', 'name', 'source', 'target']) {
