@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   NEO4J_LOCAL_HEAP_MB: positiveInt.default(1024),
   /** Server-side timeout of every query the API runs, in milliseconds. */
   QUERY_TIMEOUT_MS: positiveInt.max(600_000).default(10_000),
+  /** API requests served at once; more are answered 503 at once instead of piling up (memory). */
+  API_MAX_IN_FLIGHT: positiveInt.max(100_000).default(256),
   /** The analysts' console (POST /api/cypher): time limit, row cap, concurrent queries, answer size. */
   CONSOLE_TIMEOUT_MS: positiveInt.max(600_000).default(10_000),
   CONSOLE_MAX_ROWS: positiveInt.max(1_000_000).default(5_000),
@@ -58,6 +60,8 @@ export interface Config {
     | { mode: 'remote'; uri: string; user: string; password: string | undefined; database: string }
     | { mode: 'embedded'; dataDir: string; boltPort: number; heapMb: number; database: string };
   queryTimeoutMs: number;
+  /** API requests served at once (default DEFAULT_MAX_IN_FLIGHT); more get 503. */
+  maxInFlight?: number;
   console: ConsoleSettings;
   seedOnStart: string | null;
   logLevel: Env['LOG_LEVEL'];
@@ -91,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           database: e.NEO4J_DATABASE,
         },
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
+    maxInFlight: e.API_MAX_IN_FLIGHT,
     console: {
       timeoutMs: e.CONSOLE_TIMEOUT_MS,
       maxRows: e.CONSOLE_MAX_ROWS,

@@ -148,7 +148,7 @@ export type TraceResponse = z.infer<typeof TraceResponseSchema>;
 export const PathsResponseSchema = z.object({ paths: z.array(GraphSchema) });
 export type PathsResponse = z.infer<typeof PathsResponseSchema>;
 
-export const ERROR_CODES = ['bad_request', 'not_found', 'database_unavailable', 'timeout', 'internal'] as const;
+export const ERROR_CODES = ['bad_request', 'not_found', 'busy', 'database_unavailable', 'timeout', 'internal'] as const;
 export const ErrorBodySchema = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),

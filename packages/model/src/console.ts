@@ -129,6 +129,8 @@ export const CONSOLE_ERROR_CODES = [
   'bad_request',
   'forbidden',
   'too_many_requests',
+  /** The whole API is at its limit of requests at once (503). */
+  'busy',
   'cypher_error',
   'timeout',
   'database_unavailable',

@@ -50,15 +50,21 @@ export const TECHNOLOGY_AREAS = [
 ] as const;
 export const TechnologyAreaSchema = z.enum(TECHNOLOGY_AREAS);
 
+/** How many other names and registry identifiers one entity may hold. */
+export const ALIASES_MAX = 100;
+export const REGISTRY_IDS_MAX = 50;
+
 /** Registry identifiers as "SCHEME:value", e.g. "SZSE:002415", "USCC:91330000…", "CIK:0000354908". */
-const RegistryIdsSchema = z.array(z.string().regex(/^[A-Z][A-Z0-9]*:\S+$/, 'must be SCHEME:value')).max(50);
+const RegistryIdsSchema = z
+  .array(z.string().regex(/^[A-Z][A-Z0-9]*:\S+$/, 'must be SCHEME:value'))
+  .max(REGISTRY_IDS_MAX);
 
 /** Fields every entity has. */
 const entityBase = {
   id: IdSchema,
   name: textSchema(500),
   /** Other names: Chinese names, former names, abbreviations, spellings used by a source. */
-  aliases: z.array(textSchema(500)).max(100).default([]),
+  aliases: z.array(textSchema(500)).max(ALIASES_MAX).default([]),
   country: CountrySchema.optional(),
   description: textSchema(4000).optional(),
   /** The entity stands for an unnamed set ("public security entities in Xinjiang"), not one body. */

@@ -54,6 +54,9 @@ export const FTM_NODE_PROPERTY: Readonly<Record<string, string>> = {
   periodEnd: 'endDate',
 };
 
+/** The note the export gives invented (synthetic) data; the import refuses such entities (never mixed with real). */
+export const FTM_SYNTHETIC_NOTE = 'SYNTHETIC: fictional demonstration data';
+
 /** Properties without a counterpart: exported into FtM `notes` as "key: value", so nothing is lost silently. */
 export const FTM_NOTE_PROPERTIES: readonly string[] = [
   'level',

@@ -17,6 +17,8 @@ export const IMPORT_LIMITS = {
   mappingNameMaxChars: 80,
   /** Rows shown as parsed in a preview. */
   previewRows: 20,
+  /** Names of a file that attach to entities already in the graph, listed in a report (the rest counted). */
+  matchesShown: 200,
 } as const;
 
 /** What a file holds: procurement rows (delimited or a spreadsheet), model records, or FollowTheMoney entities. */
@@ -138,6 +140,22 @@ export const ImportCountsSchema = z.object({
 });
 export type ImportCounts = z.infer<typeof ImportCountsSchema>;
 
+/**
+ * A name in the file that attaches to an entity already in the graph: what a reader checks before
+ * importing, since such a name adds facts to that entity. One per field and name, at its first line.
+ */
+export const ImportMatchSchema = z.object({
+  line: z.number().int(),
+  /** The template column (procurement files) or the FtM property that names it. */
+  field: z.string(),
+  /** As the file writes it. */
+  name: z.string(),
+  entity: z.object({ id: z.string(), kind: EntityKindSchema, name: z.string() }),
+  /** The same registry id, or the same name once normalised (case, width, script, legal suffix). */
+  by: z.enum(['registry-id', 'name']),
+});
+export type ImportMatch = z.infer<typeof ImportMatchSchema>;
+
 export const ImportResultSchema = z.object({
   fileName: z.string(),
   sha256: z.string(),
@@ -151,6 +169,10 @@ export const ImportResultSchema = z.object({
   counts: ImportCountsSchema,
   /** Warnings, and with validRowsOnly the errors of the rows left out. */
   problems: z.array(ImportProblemSchema),
+  /** The first IMPORT_LIMITS.matchesShown names that attach to existing entities, in file order. */
+  matches: z.array(ImportMatchSchema),
+  /** How many there are in all. */
+  matchesTotal: z.number().int(),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 

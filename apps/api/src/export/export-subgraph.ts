@@ -41,13 +41,26 @@ export async function exportSubgraph(
   };
 }
 
+/** Bytes gathered before they go to the socket: writers yield one element a chunk, and a write each was slow. */
+const STREAM_CHUNK_BYTES = 64 * 1024;
+
 /** The chunks as a byte stream (strings as UTF-8), pulled only as fast as the reader reads. */
 export function toStream(chunks: Iterable<string | Uint8Array>): Readable {
-  const encoder = new TextEncoder();
   return Readable.from(
     (function* () {
-      for (const chunk of chunks)
-        yield typeof chunk === 'string' ? Buffer.from(encoder.encode(chunk)) : Buffer.from(chunk);
+      let pending: Buffer[] = [];
+      let size = 0;
+      for (const chunk of chunks) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+        pending.push(bytes);
+        size += bytes.length;
+        if (size >= STREAM_CHUNK_BYTES) {
+          yield Buffer.concat(pending, size);
+          pending = [];
+          size = 0;
+        }
+      }
+      if (size > 0) yield Buffer.concat(pending, size);
     })(),
     { objectMode: false },
   );

@@ -59,6 +59,31 @@ export function nameOf(node: SubgraphNode): string {
   return typeof name === 'string' ? name : node.id;
 }
 
+/** Lookups a writer needs per element, built once per subgraph (per element they made exports quadratic). */
+export interface SubgraphIndex {
+  /** Display names of every node and Source. */
+  nameById: ReadonlyMap<string, string>;
+  /** Relationships by the id of the entity they start at. */
+  edgesFrom: ReadonlyMap<string, readonly SubgraphEdge[]>;
+}
+
+const indexes = new WeakMap<Subgraph, SubgraphIndex>();
+
+export function indexOf(graph: Subgraph): SubgraphIndex {
+  let index = indexes.get(graph);
+  if (!index) {
+    const edgesFrom = new Map<string, SubgraphEdge[]>();
+    for (const edge of graph.edges) {
+      const list = edgesFrom.get(edge.source);
+      if (list) list.push(edge);
+      else edgesFrom.set(edge.source, [edge]);
+    }
+    index = { nameById: new Map(allNodes(graph).map((n) => [n.id, nameOf(n)])), edgesFrom };
+    indexes.set(graph, index);
+  }
+  return index;
+}
+
 /** The ids a node or edge cites in `sourceIds`. */
 export function citedIds(properties: Properties): string[] {
   const ids = properties['sourceIds'];

@@ -8,6 +8,7 @@ import { DEFAULT_CONSOLE_SETTINGS } from '../console/settings.ts';
 import { GraphRepository, UnknownEntityError } from '../db/graph-repository.ts';
 import type { Database } from '../db/database.ts';
 import { QueryRunner } from '../db/runner.ts';
+import { DEFAULT_MAX_IN_FLIGHT, limitInFlight } from './in-flight-limit.ts';
 import { HttpError, isDatabaseUnavailable, isQueryTimeout } from './errors.ts';
 import { candidateRoutes } from './routes/candidates.ts';
 import { consoleRoutes } from './routes/console.ts';
@@ -28,7 +29,7 @@ declare module 'fastify' {
 
 export interface AppOptions {
   /** Without console settings (older callers, tests) the console's defaults apply. */
-  config: Pick<Config, 'queryTimeoutMs' | 'logLevel' | 'webDistDir'> & Partial<Pick<Config, 'console'>>;
+  config: Pick<Config, 'queryTimeoutMs' | 'logLevel' | 'webDistDir'> & Partial<Pick<Config, 'console' | 'maxInFlight'>>;
   db: Database;
   /** The version /api/health reports. */
   version?: string;
@@ -66,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.decorate('graph', new GraphRepository(new QueryRunner(options.db, options.config.queryTimeoutMs)));
+  limitInFlight(app, options.config.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
 
   app.setErrorHandler((error, request, reply) => {
     const httpError = toHttpError(error);

@@ -1,16 +1,18 @@
 import {
+  IMPORT_LIMITS,
   type ColumnMapping,
   type EntityKind,
   type ImportCounts,
   type ImportEvent,
+  type ImportMatch,
   type ImportResult,
 } from '@explorer/model';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../db/database.ts';
 import { countNewCandidates, writeCandidates } from '../resolution/import-candidates.ts';
 import { readExistingIndex } from './existing-entities.ts';
-import { planFtm } from './plan-ftm.ts';
-import { planImport, type ImportPlan } from './plan-import.ts';
+import { CONTRACT_SCHEMA, planFtm } from './plan-ftm.ts';
+import { planImport, type ImportPlan, type PlannedMatch } from './plan-import.ts';
 import { idsNamedBy, planRecords, type KnownRecords } from './plan-records.ts';
 import { ImportRefusedError, type ImportProblem } from './problems.ts';
 import { beginImportRun, ImportUndoFailedError } from './import-run.ts';
@@ -58,10 +60,20 @@ async function plannerFor(tx: Runner, file: ImportFile): Promise<{ plan: Planner
         id: String(r.get('id')),
         names: (r.get('names') as string[]).filter((n) => typeof n === 'string'),
       }));
+      // The explorer's own FtM export names its Procurements and Sources by their ids.
+      const ownIds = new Map(
+        (
+          await tx.run(ENTITIES_BY_ID, {
+            ids: file.entities
+              .filter(({ entity }) => entity.schema === CONTRACT_SCHEMA || entity.schema === 'Document')
+              .map(({ entity }) => entity.id),
+          })
+        ).records.map((r) => [String(r.get('id')), r.get('kind') as EntityKind]),
+      );
       return {
         plan: (skipped) => {
           const kept: FtmFile = { ...file, entities: file.entities.filter((e) => !skipped.has(e.line)) };
-          return { plan: planFtm(kept, existing, lists, dataset), rows: kept.entities.length };
+          return { plan: planFtm(kept, existing, lists, dataset, ownIds), rows: kept.entities.length };
         },
         relationshipsBy: 'ends',
       };
@@ -110,6 +122,22 @@ async function recordsPlanner(tx: Runner, file: RecordsFile, dataset: string): P
       rows: kept.entities.length + kept.relationships.length,
     };
   };
+}
+
+/** The first names that attach to existing entities, with those entities' names, for the report. */
+async function describeMatches(tx: Runner, planned: readonly PlannedMatch[]): Promise<ImportMatch[]> {
+  const shown = planned.slice(0, IMPORT_LIMITS.matchesShown);
+  const result = await tx.run(ENTITIES_BY_ID, { ids: [...new Set(shown.map((m) => m.entityId))] });
+  const entities = new Map(
+    result.records.map((r) => [
+      String(r.get('id')),
+      { id: String(r.get('id')), kind: r.get('kind') as EntityKind, name: String(r.get('name')) },
+    ]),
+  );
+  return shown.flatMap(({ entityId, ...match }) => {
+    const entity = entities.get(entityId);
+    return entity ? [{ ...match, entity }] : [];
+  });
 }
 
 /**
@@ -170,9 +198,10 @@ export async function importFile(
   const session = db.driver.session({ database: db.database });
   try {
     progress({ phase: 'resolve', done: 0, total: file.rowCount });
-    const { plan, rows, skipped, skippedProblems, relationshipsBy } = await session.executeRead(async (tx) => {
+    const { plan, rows, skipped, skippedProblems, relationshipsBy, matches } = await session.executeRead(async (tx) => {
       const { plan: planner, relationshipsBy } = await plannerFor(tx, file);
-      return { ...planAll(file, planner, validRowsOnly), relationshipsBy };
+      const planned = planAll(file, planner, validRowsOnly);
+      return { ...planned, relationshipsBy, matches: await describeMatches(tx, planned.plan.nameMatches ?? []) };
     });
     progress({ phase: 'resolve', done: file.rowCount, total: file.rowCount });
 
@@ -244,6 +273,8 @@ export async function importFile(
       importedBy,
       counts,
       problems: [...warnings, ...skippedProblems].sort(byLine),
+      matches,
+      matchesTotal: plan.nameMatches?.length ?? 0,
     };
   } finally {
     await session.close();

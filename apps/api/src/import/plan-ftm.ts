@@ -1,12 +1,15 @@
 import {
+  ALIASES_MAX,
   COMPANY_ROLES,
   EntityRecordSchema,
   FTM_EDGE_SCHEMA,
   FTM_NODE_PROPERTY,
   FTM_NODE_SCHEMA,
   FTM_NOTE_PROPERTIES,
+  FTM_SYNTHETIC_NOTE,
   PUBLIC_SECURITY_LEVELS,
   PartialDateSchema,
+  REGISTRY_IDS_MAX,
   RELATIONSHIP_RULES,
   RelationshipRecordSchema,
   UrlSchema,
@@ -20,7 +23,7 @@ import { EntityMatcher, type CandidateMatch } from '../resolution/entity-matcher
 import { holdCandidates, type PlannedCandidate } from '../resolution/import-candidates.ts';
 import type { ImportPlan, PlannedEntity } from './plan-import.ts';
 import type { FtmEntity, FtmFile } from './read-ftm.ts';
-import { citeAgain } from './citations.ts';
+import { citeAgain, union } from './citations.ts';
 
 type Props = Record<string, unknown>;
 
@@ -37,7 +40,7 @@ export interface ControlListRef {
 const NODE_KINDS: Readonly<Record<string, readonly EntityKind[]>> = (() => {
   const kinds: Record<string, EntityKind[]> = {};
   for (const [kind, schema] of Object.entries(FTM_NODE_SCHEMA) as Array<[EntityKind, string]>) {
-    // A Contract needs its award and buyer folded back in; not imported (README).
+    // A Contract is a Procurement, planned in a pass of its own (it has no name to resolve).
     if (kind === 'Procurement') continue;
     (kinds[schema] ??= []).push(kind);
   }
@@ -48,6 +51,9 @@ const NODE_KINDS: Readonly<Record<string, readonly EntityKind[]>> = (() => {
 
 /** FtM schemata read as relationships (inverting FTM_EDGE_SCHEMA), plus Directorship. */
 const EDGE_SCHEMATA = new Set([...Object.values(FTM_EDGE_SCHEMA).map((r) => r.schema), 'Directorship']);
+
+/** The FtM schema of a purchase: it becomes a Procurement, its `authority` the BUYER (ContractAward: SUPPLIER). */
+export const CONTRACT_SCHEMA = FTM_NODE_SCHEMA.Procurement ?? 'Contract';
 
 /** FtM identifier properties → registry scheme ("SCHEME:value"); registrationNumber's scheme is guessed. */
 const REGISTRY_PROPERTIES: Readonly<Record<string, string | null>> = {
@@ -111,8 +117,19 @@ export function planFtm(
   existing: ExistingIndex,
   lists: readonly ControlListRef[],
   dataset: string,
+  /**
+   * Entities the database holds under the FtM id of a Contract or Document, by id: the explorer's own
+   * FtM export coming back, whose Procurements and Sources are matched rather than copied.
+   */
+  ownIds: ReadonlyMap<string, EntityKind> = new Map(),
 ): ImportPlan {
-  const plan: ImportPlan = { entities: new Map(), matched: new Map(), relationships: new Map(), problems: [] };
+  const plan: ImportPlan = {
+    entities: new Map(),
+    matched: new Map(),
+    relationships: new Map(),
+    problems: [],
+    nameMatches: [],
+  };
   const fileSource = fileSourceId(file.sha256);
   const kindOf = new Map<string, EntityKind>(lists.map((l) => [l.id, 'ControlList']));
   /** FtM id → our id, for every entity that mapped. */
@@ -125,6 +142,12 @@ export function planFtm(
     plan.problems.push({ severity: 'warning', line, message, ...(field && { field }) });
   const error = (line: number, message: string, field?: string) =>
     plan.problems.push({ severity: 'error', line, message, ...(field && { field }) });
+  // Real and synthetic data are never mixed: an entity the export marked as invented is refused.
+  const entities = file.entities.filter(({ line, entity }) => {
+    if (!(entity.properties['notes'] ?? []).includes(FTM_SYNTHETIC_NOTE)) return true;
+    error(line, `marked "${FTM_SYNTHETIC_NOTE}": synthetic data is never imported among real data`, 'properties.notes');
+    return false;
+  });
 
   const add = (entity: PlannedEntity, sourceIds: readonly string[], at?: string) => {
     const id = String(entity.props['id']);
@@ -147,6 +170,33 @@ export function planFtm(
           ...(at && { importedFrom: [at] }),
         }).filter(([, v]) => v !== undefined),
       ),
+    });
+  };
+
+  /**
+   * An entity the file matched learns the file's names (as aliases) and registry ids, citing the
+   * file; the write adds only what it lacks, so an entity the file says nothing new about is unchanged
+   * but for the citation.
+   */
+  const learn = (
+    id: string,
+    kind: EntityKind,
+    names: readonly string[],
+    registryIds: readonly string[],
+    sourceIds: readonly string[],
+    at: string,
+  ) => {
+    const aliases = [...new Set(names.map((n) => n.slice(0, 500)))].slice(0, ALIASES_MAX);
+    const prior = plan.entities.get(id);
+    if (prior) {
+      union(prior.props, 'aliases', aliases, ALIASES_MAX);
+      union(prior.props, 'registryIds', registryIds, REGISTRY_IDS_MAX);
+      citeAgain(prior.props, sourceIds, at);
+      return;
+    }
+    plan.entities.set(id, {
+      kind,
+      props: { id, aliases, registryIds: [...registryIds], sourceIds: [...sourceIds], importedFrom: [at] },
     });
   };
 
@@ -178,11 +228,12 @@ export function planFtm(
     });
 
   // Documents first: relationships cite them as `proof`.
-  for (const { line, entity } of file.entities) {
+  for (const { line, entity } of entities) {
     if (entity.schema !== 'Document') continue;
     const p = entity.properties;
     const url = p[FTM_NODE_PROPERTY['url'] ?? 'sourceUrl']?.find((u) => UrlSchema.safeParse(u).success);
-    const known = url === undefined ? undefined : existing.sourceByUrl.get(url);
+    const known =
+      ownIds.get(entity.id) === 'Source' ? entity.id : url === undefined ? undefined : existing.sourceByUrl.get(url);
     if (known) {
       plan.matched.set(known, 'Source');
       kindOf.set(known, 'Source');
@@ -205,10 +256,10 @@ export function planFtm(
   }
 
   // Parties and events: matched to an existing entity by exact normalised name or alias, else created.
-  for (const { line, entity } of file.entities) {
+  for (const { line, entity } of entities) {
     const kinds = entity.schema === 'Document' ? undefined : NODE_KINDS[entity.schema];
     if (kinds === undefined) {
-      if (entity.schema !== 'Document' && !EDGE_SCHEMATA.has(entity.schema)) {
+      if (entity.schema !== 'Document' && entity.schema !== CONTRACT_SCHEMA && !EDGE_SCHEMATA.has(entity.schema)) {
         warn(line, `FtM schema ${entity.schema} has no counterpart in the model; not imported`, 'schema');
       }
       continue;
@@ -230,14 +281,16 @@ export function planFtm(
     // pinyin, containment) makes a new entity and a candidate pair for review.
     const props = entityProps(entity, kind, name, names, notes);
     const registryIds = (props['registryIds'] as string[] | undefined) ?? [];
-    const attached = new Map<string, EntityKind>();
+    const attached = new Map<string, { kind: EntityKind; name: string; by: 'registry-id' | 'name' }>();
     const offered = new Map<string, CandidateMatch>();
     let refusedLine = false;
     for (const [i, n] of names.entries()) {
       for (const registry of i === 0 && registryIds.length > 0 ? registryIds : [undefined]) {
         const found = matcher.resolve(n, registry, kinds);
-        if (found.status === 'attach') attached.set(found.entity.id, found.entity.kind);
-        else if (found.status === 'ambiguous') {
+        if (found.status === 'attach') {
+          if (!attached.has(found.entity.id))
+            attached.set(found.entity.id, { kind: found.entity.kind, name: n, by: found.by });
+        } else if (found.status === 'ambiguous') {
           error(
             line,
             `"${n}" matches ${found.entities.length} existing entities (${found.entities.map((e) => e.id).join(', ')}); cannot tell which`,
@@ -277,9 +330,12 @@ export function planFtm(
     }
     const [hit] = attached;
     if (hit) {
-      plan.matched.set(hit[0], hit[1]);
-      kindOf.set(hit[0], hit[1]);
-      ours.set(entity.id, hit[0]);
+      const [id, { kind: hitKind, name: matchedName, by }] = hit;
+      plan.nameMatches?.push({ line, field: 'properties.name', name: matchedName, entityId: id, by });
+      plan.matched.set(id, hitKind);
+      kindOf.set(id, hitKind);
+      ours.set(entity.id, id);
+      learn(id, hitKind, names, registryIds, [fileSource, ...urlSources(entity)], `${file.fileName} line ${line}`);
       continue;
     }
 
@@ -294,14 +350,29 @@ export function planFtm(
   }
   plan.candidates = [...candidates.values()];
 
-  // Relationship-like entities.
+  // Contracts: each a new Procurement under its FtM id (a re-import matches it by that id), unless
+  // it is one of ours, exported: then it is that Procurement, and its buyers and suppliers match too.
+  for (const { line, entity } of entities) {
+    if (entity.schema !== CONTRACT_SCHEMA) continue;
+    if (ownIds.get(entity.id) === 'Procurement') {
+      plan.matched.set(entity.id, 'Procurement');
+      kindOf.set(entity.id, 'Procurement');
+      ours.set(entity.id, entity.id);
+      continue;
+    }
+    const props = contractProps(entity);
+    if (!checkEntity('Procurement', props, line)) continue;
+    add({ kind: 'Procurement', line, props }, [fileSource, ...urlSources(entity)], `${file.fileName} line ${line}`);
+    ours.set(entity.id, String(props['id']));
+  }
+
+  // Relationship-like entities, and the buyers of Contracts.
   const listedInFile = new Set<string>();
-  for (const { line, entity } of file.entities) {
-    if (!EDGE_SCHEMATA.has(entity.schema)) continue;
+  for (const { line, entity } of entities) {
+    if (!EDGE_SCHEMATA.has(entity.schema) && entity.schema !== CONTRACT_SCHEMA) continue;
     const p = entity.properties;
     const at = `${file.fileName} line ${line}`;
-    const end = (property: string): string | undefined => {
-      const ref = p[property]?.[0];
+    const end = (property: string, ref = p[property]?.[0]): string | undefined => {
       if (ref === undefined) {
         error(line, `a ${entity.schema} needs its ${property}`, `properties.${property}`);
         return undefined;
@@ -439,14 +510,40 @@ export function planFtm(
         });
         break;
       }
+      case CONTRACT_SCHEMA: {
+        const contract = ours.get(entity.id);
+        // A Contract refused above has its error already.
+        if (!contract) break;
+        const authorities = p['authority'] ?? [];
+        if (authorities.length === 0)
+          warn(line, 'a Contract without an authority: its buyer is unknown', 'properties.authority');
+        for (const ref of authorities) {
+          const buyer = end('authority', ref);
+          if (buyer) relate('BUYER', contract, buyer);
+        }
+        break;
+      }
+      case 'ContractAward': {
+        const contract = end('contract');
+        const supplier = end('supplier');
+        if (!contract || !supplier) break;
+        relate('SUPPLIER', contract, supplier);
+        // The award's amount is the purchase's when the contract states none.
+        const procurement = plan.entities.get(contract)?.props;
+        const amount = amountOf(p['amount']?.[0]);
+        const currency = p['currency']?.[0]?.toUpperCase();
+        if (procurement && procurement['amount'] === undefined && amount !== undefined && currency) {
+          Object.assign(procurement, { amount, currency });
+        }
+        break;
+      }
       default:
-        // ContractAward folds into a Contract, which is not imported.
         warn(line, `FtM schema ${entity.schema} is not imported`, 'schema');
     }
   }
 
   // Listed entities (topics) without a Sanction in the file: listed only if they name the programme themselves.
-  for (const { line, entity } of file.entities) {
+  for (const { line, entity } of entities) {
     const topics = entity.properties['topics'] ?? [];
     const id = ours.get(entity.id);
     if (!id || listedInFile.has(entity.id) || !topics.some((t) => LISTED_TOPICS.includes(t))) continue;
@@ -496,6 +593,32 @@ export function planFtm(
   }
 }
 
+/** An FtM amount ("1,250,000.00") as a number, or nothing when it is not one. */
+function amountOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value.replace(/[,\s]/g, ''));
+  return Number.isFinite(n) && value.trim() !== '' ? n : undefined;
+}
+
+/** A Contract's Procurement: the title (else the name) names it, the description says what was bought. */
+function contractProps(entity: FtmEntity): Props {
+  const p = entity.properties;
+  const title = clip(p['title']?.[0] ?? p['name']?.[0], 500);
+  const quantity = amountOf(notesByKey(entity).get('quantity'));
+  const amount = amountOf(p['amount']?.[0]);
+  return {
+    id: ftmEntityId(entity.id),
+    name: title ?? entity.id,
+    items: clip(p['description']?.[0] ?? title ?? entity.id, 2000),
+    date: partialDate(p['contractDate']?.[0] ?? p['date']?.[0] ?? p['startDate']?.[0]),
+    quantity,
+    amount,
+    // An amount without a currency is not a fact the model can hold (the schema refuses it).
+    currency: amount === undefined ? undefined : p['currency']?.[0]?.toUpperCase(),
+    description: clip(p['notes']?.filter((n) => !/^[a-zA-Z]+: /.test(n)).join(' '), 4000),
+  };
+}
+
 /** The kind an FtM party becomes: police words or a level note make a PublicSecurityBody. */
 function chooseKind(
   schema: string,
@@ -535,7 +658,7 @@ function entityProps(
     name: clip(name, 500),
     aliases: [...new Set(names.slice(1))]
       .filter((n) => n !== name)
-      .slice(0, 100)
+      .slice(0, ALIASES_MAX)
       .map((n) => n.slice(0, 500)),
     country,
     description: clip(description, 4000),

@@ -4,6 +4,7 @@ import {
   RELATIONSHIP_RULES,
   RelationshipRecordSchema,
   type EntityKind,
+  type ImportMatch,
   type RelationshipType,
 } from '@explorer/model';
 import { EntityMatcher, registryConflict, type Resolution } from '../resolution/entity-matcher.ts';
@@ -39,7 +40,12 @@ export interface ImportPlan {
   problems: ImportProblem[];
   /** Uncertain matches to hold for review (entity resolution); written by writeCandidates. */
   candidates?: PlannedCandidate[];
+  /** Names of the file attached to entities in the database, one per field and name, in file order. */
+  nameMatches?: PlannedMatch[];
 }
+
+/** A name attached to an existing entity (the report adds the entity's name). */
+export type PlannedMatch = Omit<ImportMatch, 'entity'> & { entityId: string };
 
 /** Words that make a buyer without a stated level a public-security body rather than another office. */
 const PUBLIC_SECURITY_WORDS = /公安|警|监狱|看守所|戒毒|police|public security|prison|detention/i;
@@ -52,7 +58,13 @@ const PUBLIC_SECURITY_WORDS = /公安|警|监狱|看守所|戒毒|police|public 
  * becomes a new entity and a candidate pair in `plan.candidates`, for review.
  */
 export function planImport(file: ProcurementFile, existing: ExistingIndex): ImportPlan {
-  const plan: ImportPlan = { entities: new Map(), matched: new Map(), relationships: new Map(), problems: [] };
+  const plan: ImportPlan = {
+    entities: new Map(),
+    matched: new Map(),
+    relationships: new Map(),
+    problems: [],
+    nameMatches: [],
+  };
   // Entity resolution: the database's entities, plus those this plan creates (so two rows meet too).
   const matcher = new EntityMatcher(existing.matcher);
   const candidates = new Map<string, PlannedCandidate>();
@@ -106,7 +118,8 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
       // Procurement files name the same buyer or supplier in thousands of rows: resolve each once.
       // A repeat resolves as the first did (the same deterministic id, its candidates already held).
       const memoKey = `${field}\u0000${registryId ?? ''}\u0000${name}`;
-      const found = resolved.get(memoKey) ?? matcher.resolve(name, registryId, allowed, { fuzzy: field !== 'product' });
+      const memo = resolved.get(memoKey);
+      const found = memo ?? matcher.resolve(name, registryId, allowed, { fuzzy: field !== 'product' });
       resolved.set(memoKey, found);
       if (found.status === 'ambiguous') {
         const by = found.by === 'registry-id' ? `registry id ${registryId ?? ''}` : `"${name}"`;
@@ -127,7 +140,10 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
         const { id, kind } = found.entity;
         // An entity an earlier row created gains this row's citations; one in the database is matched.
         if (plan.entities.has(id)) addEntity(plan, kind, { id }, dataset, sourceIds, at, line);
-        else plan.matched.set(id, kind);
+        else {
+          plan.matched.set(id, kind);
+          if (!memo) plan.nameMatches?.push({ line, field, name, entityId: id, by: found.by });
+        }
         return id;
       }
       for (const refused of found.refused) {

@@ -1,6 +1,13 @@
 // The import's Cypher. Values are always parameters; labels and types are interpolated only from
 // the model's allowlists (ENTITY_KINDS, RELATIONSHIP_TYPES), checked by the callers.
-import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind, type RelationshipType } from '@explorer/model';
+import {
+  ALIASES_MAX,
+  ENTITY_KINDS,
+  REGISTRY_IDS_MAX,
+  RELATIONSHIP_TYPES,
+  type EntityKind,
+  type RelationshipType,
+} from '@explorer/model';
 import { CITATIONS_MAX } from './citations.ts';
 
 /** Kinds a procurement row can name. The kind label is the one next to Entity. */
@@ -25,18 +32,28 @@ function assertType(type: RelationshipType): void {
 // Each batch is its own transaction and returns what undoing it needs: the entities and
 // relationships it created, and the citation lists of those it added to, as they were before.
 
-/** A list property gains the row's values it lacks, up to the cap (citations accumulate across files). */
-const gains = (x: string, key: string) =>
-  `${x}.${key} = CASE WHEN row.props.${key} IS NULL THEN ${x}.${key}
-     ELSE (coalesce(${x}.${key}, []) + [v IN row.props.${key} WHERE NOT v IN coalesce(${x}.${key}, [])])[..${CITATIONS_MAX}] END`;
+/** The row's values of a list property that the element lacks (`except`: a further condition on v). */
+const newIn = (x: string, key: string, except = '') =>
+  `[v IN coalesce(row.props.${key}, []) WHERE NOT v IN coalesce(${x}.${key}, [])${except}]`;
+/** A list property gains the row's values it lacks, up to the cap; left alone (even absent) when none are new. */
+const gains = (x: string, key: string, max = CITATIONS_MAX, except = '') =>
+  `${x}.${key} = CASE WHEN size(${newIn(x, key, except)}) = 0 THEN ${x}.${key}
+     ELSE (coalesce(${x}.${key}, []) + ${newIn(x, key, except)})[..${max}] END`;
+/** Citations and row references accumulate on entities and relationships alike. */
+const citationsGained = (x: string) => `${gains(x, 'sourceIds')}, ${gains(x, 'importedFrom')}`;
+/** A matched entity also learns the file's other names and registry ids (FtM); its own name is no alias. */
+const aliasesGained = (x: string) => `${gains(x, 'aliases', ALIASES_MAX, ` AND v <> ${x}.name`)}`;
+const registryIdsGained = (x: string) => `${gains(x, 'registryIds', REGISTRY_IDS_MAX)}`;
 /** Whether the row would add to an element's lists: only then is its old state kept for undo. */
-const adds = (x: string) =>
-  `(any(v IN row.props.sourceIds WHERE NOT v IN coalesce(${x}.sourceIds, [])) OR
-    any(v IN coalesce(row.props.importedFrom, []) WHERE NOT v IN coalesce(${x}.importedFrom, [])))`;
+const adds = (x: string, keys: readonly string[]) =>
+  `(${keys.map((key) => `size(${newIn(x, key, key === 'aliases' ? ` AND v <> ${x}.name` : '')}) > 0`).join(' OR ')})`;
+const CITATION_KEYS = ['sourceIds', 'importedFrom'] as const;
+const ENTITY_LIST_KEYS = [...CITATION_KEYS, 'aliases', 'registryIds'] as const;
 
 /**
- * New entities of one kind. An entity already there (a re-import) keeps its properties and only
- * gains this file's citations, so importing the same file again changes nothing.
+ * New entities of one kind. An entity already there (a re-import, or one the file matched) keeps its
+ * properties and only gains this file's citations, and the names and registry ids it lacks, so
+ * importing the same file again changes nothing.
  */
 export function mergeEntities(kind: EntityKind): string {
   assertKind(kind);
@@ -44,11 +61,12 @@ export function mergeEntities(kind: EntityKind): string {
     UNWIND $rows AS row
     OPTIONAL MATCH (old:Entity {id: row.props.id})
     WITH row, old IS NOT NULL AS existed,
-         CASE WHEN old IS NOT NULL AND ${adds('old')}
-              THEN {id: old.id, sourceIds: old.sourceIds, importedFrom: old.importedFrom} END AS before
+         CASE WHEN old IS NOT NULL AND ${adds('old', ENTITY_LIST_KEYS)}
+              THEN {id: old.id, sourceIds: old.sourceIds, importedFrom: old.importedFrom,
+                    aliases: old.aliases, registryIds: old.registryIds} END AS before
     MERGE (n:Entity {id: row.props.id})
     ON CREATE SET n = row.props, n:${kind}
-    ON MATCH SET ${gains('n', 'sourceIds')}, ${gains('n', 'importedFrom')}
+    ON MATCH SET ${citationsGained('n')}, ${aliasesGained('n')}, ${registryIdsGained('n')}
     RETURN collect(CASE WHEN existed THEN null ELSE n.id END) AS created, collect(before) AS changed`;
 }
 
@@ -59,11 +77,11 @@ function mergeRelationshipsOn(type: RelationshipType, pattern: (r: string) => st
     MATCH (a:Entity {id: row.source})
     MATCH (b:Entity {id: row.target})
     WITH row, a, b, EXISTS { ${pattern('')} } AS existed,
-         [${pattern('old')} WHERE ${adds('old')}
+         [${pattern('old')} WHERE ${adds('old', CITATION_KEYS)}
           | {elementId: elementId(old), sourceIds: old.sourceIds, importedFrom: old.importedFrom}] AS before
     MERGE ${pattern('r')}
     ON CREATE SET r = row.props
-    ON MATCH SET ${gains('r', 'sourceIds')}, ${gains('r', 'importedFrom')}
+    ON MATCH SET ${citationsGained('r')}
     WITH row, existed, before, collect(elementId(r))[0] AS written
     RETURN count(written) AS written, collect(CASE WHEN existed THEN null ELSE written END) AS created,
            reduce(acc = [], b IN collect(before) | acc + b) AS changed`;
@@ -96,11 +114,12 @@ export const CONTROL_LISTS = `
   MATCH (l:Entity:ControlList)
   RETURN l.id AS id, [l.name] + coalesce(l.aliases, []) AS names`;
 
-/** What the database holds under the ids a records file names: kind and synthetic flag. */
+/** What the database holds under some ids: kind, name and synthetic flag. */
 export const ENTITIES_BY_ID = `
   UNWIND $ids AS id
   MATCH (n:Entity {id: id})
-  RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS kind, coalesce(n.synthetic, false) AS synthetic`;
+  RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS kind, n.name AS name,
+         coalesce(n.synthetic, false) AS synthetic`;
 
 /** Relationships by id (each type has a uniqueness constraint on id, so this is an index lookup per type). */
 export function relationshipsById(type: RelationshipType): string {
@@ -174,7 +193,10 @@ export const UNDO_CREATED_NODES = `
 export const RESTORE_NODE_CITATIONS = `
   UNWIND $rows AS row
   MATCH (n:Entity {id: row.id})
-  SET n.sourceIds = row.sourceIds, n.importedFrom = row.importedFrom`;
+  SET n.sourceIds = row.sourceIds, n.importedFrom = row.importedFrom,
+      // Undo records written before entities learned names lack these keys: leave the lists alone.
+      n.aliases = CASE WHEN 'aliases' IN keys(row) THEN row.aliases ELSE n.aliases END,
+      n.registryIds = CASE WHEN 'registryIds' IN keys(row) THEN row.registryIds ELSE n.registryIds END`;
 
 export const RESTORE_RELATIONSHIP_CITATIONS = `
   UNWIND $rows AS row

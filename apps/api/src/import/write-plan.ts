@@ -105,6 +105,9 @@ export function writePlan(
           changedNodes: (record?.get('changed') as BatchUndo['changedNodes'] | undefined) ?? [],
           changedRelationships: [],
         };
+        // An entity the plan matched must still be there: creating it would leave a node without a name.
+        const gone = undo.createdNodes.filter((id) => plan.matched.has(id));
+        if (gone.length > 0) throw new Error(`matched entities left the graph during the import: ${gone.join(', ')}`);
         return { value: undo.createdNodes.length, undo };
       }),
     relationships: (type, rows) =>

@@ -1,8 +1,13 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { readShippedDataset } from '@explorer/seeds';
 import neo4j from 'neo4j-driver';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { QueryRunner } from '../../src/db/runner.ts';
 import { applySchema } from '../../src/db/schema.ts';
+import { ftmFormat } from '../../src/export/formats/ftm.ts';
+import { readSubgraph } from '../../src/export/read-subgraph.ts';
+import { fileSourceId } from '../../src/import/ids.ts';
 import { importFile, type ImportProgress } from '../../src/import/import-procurements.ts';
 import { ImportRefusedError } from '../../src/import/problems.ts';
 import { loadDataset } from '../../src/seed/load-dataset.ts';
@@ -198,7 +203,15 @@ describe('FollowTheMoney JSON lines', () => {
   });
 
   it('imports an OpenSanctions-shaped Entity List export: matches, creates, lists, cites', async () => {
-    const result = await importFile(db(), 'entity-list.ftm.json', await fixture('entity-list.ftm.json'));
+    const hikvision = async () =>
+      (await rows(`MATCH (c:Company {id: 'hikvision'}) RETURN c.aliases, c.registryIds, c.sourceIds`))[0] as [
+        string[],
+        string[] | null,
+        string[],
+      ];
+    const [aliasesBefore, , sourcesBefore] = await hikvision();
+    const bytes = await fixture('entity-list.ftm.json');
+    const result = await importFile(db(), 'entity-list.ftm.json', bytes);
     expect(result.format).toBe('ftm');
     expect(result.counts).toEqual({
       rows: 13,
@@ -213,6 +226,13 @@ describe('FollowTheMoney JSON lines', () => {
       ['warning', 8],
       ['warning', 12],
       ['warning', 13],
+    ]);
+
+    // The seeded Hikvision, matched by name, learns the list's full Chinese name and its USCC, citing the file.
+    expect(await hikvision()).toEqual([
+      [...aliasesBefore, '杭州海康威视数字技术股份有限公司'],
+      ['USCC:91330000733796106P'],
+      [...sourcesBefore, fileSourceId(createHash('sha256').update(bytes).digest('hex'))],
     ]);
 
     const [[company]] = (await rows(
@@ -291,5 +311,127 @@ describe('FollowTheMoney JSON lines', () => {
          RETURN c.leftId, c.rightId, c.reason`,
       ),
     ).toEqual([['hikvision', 'ftm-test-hikvision-traditional', 'traditional-simplified']]);
+  });
+
+  it('takes out what a matched entity learned when the import fails; re-importing changes nothing', async () => {
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({
+        id: 'test-dahua-names',
+        schema: 'Company',
+        properties: { name: ['大华股份'], alias: ['Dahua Technology'], registrationNumber: ['SZSE:002236'] },
+      }),
+    );
+    const dahua = async () => (await rows(`MATCH (c:Company {id: 'dahua'}) RETURN c.aliases`))[0]?.[0] as string[];
+    const before = await graphChecksum(db());
+    const aliasesBefore = await dahua();
+    const failed = await importFile(db(), 'dahua.ftm.json', bytes, {
+      onProgress: (p) => {
+        // Every batch has committed; the run has not.
+        if (p.phase === 'write' && p.total > 0 && p.done === p.total) throw new Error('the client went away');
+      },
+    }).catch((e: unknown) => e);
+    expect((failed as Error).message).toBe('the client went away');
+    expect(await graphChecksum(db())).toBe(before);
+
+    const result = await importFile(db(), 'dahua.ftm.json', bytes);
+    expect(result.counts).toMatchObject({ entitiesCreated: { Source: 1 }, entitiesMatched: { Company: 1 } });
+    expect(result.matches).toEqual([
+      {
+        line: 1,
+        field: 'properties.name',
+        name: '大华股份',
+        entity: { id: 'dahua', kind: 'Company', name: 'Zhejiang Dahua Technology Co., Ltd.' },
+        by: 'registry-id',
+      },
+    ]);
+    // 'Dahua Technology' it already had: only the new name is added.
+    expect(await dahua()).toEqual([...aliasesBefore, '大华股份']);
+    const imported = await graphChecksum(db());
+    await importFile(db(), 'dahua.ftm.json', bytes);
+    expect(await graphChecksum(db())).toBe(imported);
+  });
+
+  it('imports a Contract as a Procurement, its authority the buyer and its award the supplier; refuses synthetic data', async () => {
+    const lines = [
+      {
+        id: 'test-psb',
+        schema: 'PublicBody',
+        properties: { name: ['测试市公安局'], notes: ['level: prefecture'], country: ['cn'] },
+      },
+      { id: 'test-storage-trader', schema: 'Company', properties: { name: ['Testville Storage Trading Co., Ltd.'] } },
+      {
+        id: 'test-contract-1',
+        schema: 'Contract',
+        properties: {
+          title: ['Hard disk drives for the video archive'],
+          description: ['8 TB surveillance hard disk drives'],
+          authority: ['test-psb'],
+          amount: ['1,250,000.00'],
+          currency: ['cny'],
+          contractDate: ['2021-05-17T00:00:00'],
+          notes: ['quantity: 300'],
+          sourceUrl: ['https://example.org/notices/test-contract-1'],
+        },
+      },
+      {
+        id: 'test-award-1',
+        schema: 'ContractAward',
+        properties: { contract: ['test-contract-1'], supplier: ['test-storage-trader'] },
+      },
+      {
+        id: 'test-invented',
+        schema: 'Company',
+        properties: { name: ['Summitpath Storage Inc.'], notes: ['SYNTHETIC: fictional demonstration data'] },
+      },
+    ];
+    const bytes = new TextEncoder().encode(lines.map((l) => JSON.stringify(l)).join('\n'));
+    const before = await graphChecksum(db());
+    const error = await refusal(importFile(db(), 'contracts.ftm.json', bytes));
+    expect(error.problems.filter((p) => p.severity === 'error').map((p) => [p.line, p.field])).toEqual([
+      [5, 'properties.notes'],
+    ]);
+    expect(await graphChecksum(db())).toBe(before);
+
+    const result = await importFile(db(), 'contracts.ftm.json', bytes, { validRowsOnly: true });
+    expect(result.counts).toMatchObject({
+      rowsSkipped: 1,
+      entitiesCreated: { PublicSecurityBody: 1, Company: 1, Procurement: 1, Source: 2 },
+      relationshipsCreated: { BUYER: 1, SUPPLIER: 1 },
+    });
+    expect(
+      await rows(
+        `MATCH (b)<-[:BUYER]-(p:Procurement {id: 'ftm-test-contract-1'})-[:SUPPLIER]->(s)
+         RETURN p.name, p.items, p.amount, p.currency, p.date, p.quantity, size(p.sourceIds), b.id, b.level, s.id`,
+      ),
+    ).toEqual([
+      [
+        'Hard disk drives for the video archive',
+        '8 TB surveillance hard disk drives',
+        1_250_000,
+        'CNY',
+        '2021-05-17',
+        300,
+        2,
+        'ftm-test-psb',
+        'prefecture',
+        'ftm-test-storage-trader',
+      ],
+    ]);
+    expect(await rows(`MATCH (c:Entity) WHERE c.name = 'Summitpath Storage Inc.' RETURN c.id`)).toEqual([]);
+  });
+
+  it("takes the explorer's own FtM export of a purchase back without copying it", async () => {
+    // A purchase, its buyer and its supplier, with the relationships among them and their Sources.
+    const [ids] = (await rows(
+      `MATCH (b:PublicSecurityBody)<-[:BUYER]-(p:Procurement)-[:SUPPLIER]->(s:Company)
+       RETURN p.id, b.id, s.id ORDER BY p.id LIMIT 1`,
+    )) as [string[]];
+    const graph = await readSubgraph(new QueryRunner(db(), 30_000), { nodeIds: ids, hops: 0 });
+    const bytes = new TextEncoder().encode([...ftmFormat.write(graph)].join(''));
+    const result = await importFile(db(), 'own-export.ftm.json', bytes);
+    expect(result.counts.entitiesMatched).toMatchObject({ Procurement: 1 });
+    expect(result.counts.entitiesCreated).toEqual({ Source: 1 });
+    expect(result.counts.relationshipsCreated).toEqual({});
+    expect(result.counts.relationshipsMatched).toMatchObject({ BUYER: 1, SUPPLIER: 1 });
   });
 });

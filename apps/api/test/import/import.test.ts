@@ -48,6 +48,15 @@ describe('procurement import', () => {
     });
     expect(result.dryRun).toBe(true);
     expect(result.counts).toEqual(GB18030_COUNTS);
+    // Which names would attach to which entities, each at the first line that names it.
+    expect(result.matches.map((m) => [m.line, m.field, m.name, m.entity.id, m.entity.name, m.by])).toEqual([
+      [2, 'manufacturer', '希捷', 'seagate', 'Seagate Technology Holdings', 'name'],
+      [3, 'manufacturer', '西部数据', 'western-digital', expect.stringContaining('Western Digital'), 'name'],
+      [3, 'product', 'WD Purple', 'wd-purple', 'WD Purple', 'name'],
+      [4, 'supplier', 'ＨＩＫＶＩＳＩＯＮ', 'hikvision', 'Hangzhou Hikvision Digital Technology Co., Ltd.', 'name'],
+      [4, 'manufacturer', '海康威视', 'hikvision', 'Hangzhou Hikvision Digital Technology Co., Ltd.', 'name'],
+    ]);
+    expect(result.matchesTotal).toBe(5);
     expect(await graphChecksum(db())).toBe(before);
   });
 

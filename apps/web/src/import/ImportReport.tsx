@@ -1,4 +1,5 @@
-import type { ImportResult } from '@explorer/model';
+import type { ImportMatch, ImportResult } from '@explorer/model';
+import { explorerLink } from '../review/EntitySide.tsx';
 import { ProblemList } from './ProblemList.tsx';
 
 function CountTable({ caption, what, rows }: { caption: string; what: string; rows: Array<[string, number, number]> }) {
@@ -19,6 +20,48 @@ function CountTable({ caption, what, rows }: { caption: string; what: string; ro
             <th scope="row">{kind}</th>
             <td>{created.toLocaleString()}</td>
             <td>{matched.toLocaleString()}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const MATCHED_BY: Record<ImportMatch['by'], string> = {
+  'registry-id': 'the same registry id',
+  name: 'the same name',
+};
+
+/** The names that attach to entities already in the graph: each adds facts to that entity. */
+function MatchTable({ result }: { result: ImportResult }) {
+  if (result.matches.length === 0) return null;
+  const more = result.matchesTotal - result.matches.length;
+  return (
+    <table className="import-matches">
+      <caption>
+        Names already in the graph: {result.dryRun ? 'their facts would be added to' : 'their facts were added to'}{' '}
+        these entities ({result.matchesTotal.toLocaleString()}
+        {more > 0 && `; the first ${result.matches.length.toLocaleString()} shown`})
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Line</th>
+          <th scope="col">Column</th>
+          <th scope="col">In the file</th>
+          <th scope="col">Entity in the graph</th>
+          <th scope="col">Matched by</th>
+        </tr>
+      </thead>
+      <tbody>
+        {result.matches.map((m) => (
+          <tr key={`${m.field}\u0000${m.name}\u0000${m.line}`}>
+            <td>{m.line}</td>
+            <td>{m.field}</td>
+            <td>{m.name}</td>
+            <td>
+              <a href={explorerLink(m.entity.id)}>{m.entity.name}</a> ({m.entity.kind})
+            </td>
+            <td>{MATCHED_BY[m.by]}</td>
           </tr>
         ))}
       </tbody>
@@ -50,6 +93,7 @@ export function ImportReport({ result }: { result: ImportResult }) {
         what="Type"
         rows={merge(counts.relationshipsCreated, counts.relationshipsMatched)}
       />
+      <MatchTable result={result} />
       {counts.candidates > 0 && (
         <p className="import-warning">
           {counts.candidates} pair{counts.candidates === 1 ? '' : 's'} of names that may be the same entity (a new one

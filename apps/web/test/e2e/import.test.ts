@@ -77,6 +77,14 @@ describe('import page in Chromium', () => {
     await expect.poll(() => dry.textContent(), { timeout: 30_000 }).toContain('2 rows would be imported');
     expect(await dry.textContent()).toContain('1 left out for their errors');
     expect(await dry.textContent()).toMatch(/Company\s*1\s*1/); // the new supplier, and Seagate matched
+    // Which name attaches to which entity, before anything is written: "Seagate" is the seeded maker.
+    const matches = dry.getByRole('table', { name: /Names already in the graph/ });
+    expect(await matches.getByRole('row').nth(1).textContent()).toMatch(
+      /^2\s*manufacturer\s*Seagate\s*Seagate Technology Holdings \(Company\)\s*the same name$/,
+    );
+    expect(await matches.getByRole('link', { name: 'Seagate Technology Holdings' }).getAttribute('href')).toMatch(
+      /^\/#/,
+    );
     await saveScreenshot(page, 'import-dry-run');
 
     await importButton.click();

@@ -1,8 +1,15 @@
-import { FTM_EDGE_SCHEMA, FTM_NODE_PROPERTY, FTM_NODE_SCHEMA, FTM_NOTE_PROPERTIES } from '@explorer/model';
+import {
+  FTM_EDGE_SCHEMA,
+  FTM_NODE_PROPERTY,
+  FTM_NODE_SCHEMA,
+  FTM_NOTE_PROPERTIES,
+  FTM_SYNTHETIC_NOTE,
+} from '@explorer/model';
 import { scalarText } from '../property-types.ts';
 import {
   allNodes,
   citedIds,
+  indexOf,
   nameOf,
   type Properties,
   type Subgraph,
@@ -26,9 +33,9 @@ function nodeEntity(node: SubgraphNode, schema: string, graph: Subgraph, urls: M
   for (const [ours, theirs] of Object.entries(FTM_NODE_PROPERTY)) add(out, theirs, p[ours]);
   for (const key of FTM_NOTE_PROPERTIES) if (p[key] !== undefined) add(out, 'notes', `${key}: ${noteText(p[key])}`);
   if (p['group'] === true) add(out, 'notes', 'stands for a group of unnamed bodies, not one body');
-  if (p['synthetic'] === true) add(out, 'notes', 'SYNTHETIC: fictional demonstration data');
+  if (p['synthetic'] === true) add(out, 'notes', FTM_SYNTHETIC_NOTE);
   if (schema === 'Contract') {
-    const buyers = graph.edges.filter((e) => e.type === 'BUYER' && e.source === node.id).map((e) => e.target);
+    const buyers = (indexOf(graph).edgesFrom.get(node.id) ?? []).filter((e) => e.type === 'BUYER').map((e) => e.target);
     add(out, 'authority', buyers);
   }
   add(out, 'sourceUrl', citedUrls(p, urls));
@@ -40,7 +47,7 @@ function edgeEntity(edge: SubgraphEdge, graph: Subgraph, urls: Map<string, strin
   if (!rule) return null;
   const p = edge.properties;
   const out: FtmProperties = {};
-  const names = new Map(allNodes(graph).map((n) => [n.id, nameOf(n)]));
+  const names = indexOf(graph).nameById;
   if (edge.type === 'LISTED_ON') {
     // A listing is a Sanction: the list's name is its authority and programme, not an entity.
     add(out, 'entity', edge.source);
@@ -63,7 +70,7 @@ function edgeEntity(edge: SubgraphEdge, graph: Subgraph, urls: Map<string, strin
   add(out, 'summary', p['quote']);
   if (p['items'] !== undefined) add(out, 'notes', `items: ${noteText(p['items'])}`);
   if (p['confidence'] !== undefined) add(out, 'notes', `confidence: ${noteText(p['confidence'])}`);
-  if (p['synthetic'] === true) add(out, 'notes', 'SYNTHETIC: fictional demonstration data');
+  if (p['synthetic'] === true) add(out, 'notes', FTM_SYNTHETIC_NOTE);
   // Only Documents the file holds: FtM references must resolve inside it.
   add(
     out,

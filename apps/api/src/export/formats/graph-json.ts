@@ -1,6 +1,6 @@
 import type { GraphEdge, GraphNode, JsonValue, Listing } from '@explorer/model';
 import { toJsonValue } from '../property-types.ts';
-import { nameOf, type Properties, type Subgraph, type SubgraphEdge, type SubgraphNode } from '../subgraph.ts';
+import { indexOf, nameOf, type Properties, type Subgraph, type SubgraphEdge, type SubgraphNode } from '../subgraph.ts';
 
 function jsonProperties(properties: Properties, omit: readonly string[]): Record<string, JsonValue> {
   return Object.fromEntries(
@@ -15,9 +15,9 @@ function jsonProperties(properties: Properties, omit: readonly string[]): Record
  * hold (with its sources) is not mentioned, so nothing outside the subgraph leaks through flags.
  */
 function listingsOf(node: SubgraphNode, graph: Subgraph): Listing[] {
-  const names = new Map(graph.nodes.map((n) => [n.id, nameOf(n)]));
-  return graph.edges
-    .filter((e) => e.type === 'LISTED_ON' && e.source === node.id)
+  const { nameById: names, edgesFrom } = indexOf(graph);
+  return (edgesFrom.get(node.id) ?? [])
+    .filter((e) => e.type === 'LISTED_ON')
     .map((e) => ({
       listId: e.target,
       listName: names.get(e.target) ?? e.target,
