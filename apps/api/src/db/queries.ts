@@ -133,9 +133,16 @@ export function paths(options: {
 }): string {
   const hops = boundedInt(options.maxHops, 1, 10);
   // Cypher takes the SHORTEST count and the hop bounds only as literals; both are bounded integers.
-  const selector = options.mode === 'k' ? `SHORTEST ${boundedInt(options.k, 1, 10)}` : 'ALL SHORTEST';
+  // All shortest paths use the older allShortestPaths: its bidirectional search expands the smaller
+  // side first, and at a million entities a 4-hop pair through a 25,000-link product took it 93 ms
+  // against 8.4 s for ALL SHORTEST (StatefulShortestPath), with the same 20 paths.
+  const match =
+    options.mode === 'k'
+      ? `MATCH p = SHORTEST ${boundedInt(options.k, 1, 10)} (a:Entity {id: $from})-[${typeFilter(options.types)}]-{1,${hops}}(b:Entity {id: $to})`
+      : `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+    MATCH p = allShortestPaths((a)-[${typeFilter(options.types)}*..${hops}]-(b))`;
   return `
-    MATCH p = ${selector} (a:Entity {id: $from})-[${typeFilter(options.types)}]-{1,${hops}}(b:Entity {id: $to})
+    ${match}
     WITH p LIMIT $maxPaths
     WITH p, nodes(p) AS ns
     ${ENTRIES}
