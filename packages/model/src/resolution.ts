@@ -79,7 +79,15 @@ export const registryScheme = (id: string): string => id.slice(0, Math.max(0, id
  * a Chinese name whose pinyin is a Latin name of the other, one name containing the other, or a
  * small edit distance between two long Latin names.
  */
-export const MATCH_REASONS = ['traditional-simplified', 'pinyin', 'contains', 'edit-distance'] as const;
+export const MATCH_REASONS = [
+  'traditional-simplified',
+  'pinyin',
+  'contains',
+  'edit-distance',
+  // Certain matches under another id: records files name their entities by id, so these are held too.
+  'same-name',
+  'same-registry-id',
+] as const;
 export const MatchReasonSchema = z.enum(MATCH_REASONS);
 export type MatchReason = z.infer<typeof MatchReasonSchema>;
 
@@ -88,6 +96,8 @@ export const MATCH_REASON_LABELS: Readonly<Record<MatchReason, string>> = {
   pinyin: 'the pinyin of a Chinese name equals a Latin name',
   contains: 'one name contains the other',
   'edit-distance': 'names differ by a letter or two',
+  'same-name': 'the same name (once normalised) under another id',
+  'same-registry-id': 'the same registry identifier under another id',
 };
 
 export const CANDIDATE_STATUSES = ['open', 'merged', 'kept-apart'] as const;

@@ -23,7 +23,7 @@ export interface ExistingIndex {
 type Runner = Pick<ManagedTransaction, 'run'>;
 
 /** A stored registry id as compared: normalised when it parses (CIK zero-padded, USCC upper case), else as stored. */
-function registryKey(stored: string): string {
+export function registryKey(stored: string): string {
   const parsed = parseRegistryId(stored);
   return 'id' in parsed ? parsed.id : stored;
 }

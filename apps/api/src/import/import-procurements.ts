@@ -94,6 +94,7 @@ async function plannerFor(tx: Runner, file: ImportFile): Promise<{ plan: Planner
 
 async function recordsPlanner(tx: Runner, file: RecordsFile, dataset: string): Promise<Planner> {
   const { entityIds, relationshipIds } = idsNamedBy(file);
+  const names = (await readExistingIndex(tx, [])).matcher;
   const entities = new Map<string, { kind: EntityKind; synthetic: boolean }>();
   for (const r of (await tx.run(ENTITIES_BY_ID, { ids: entityIds })).records) {
     entities.set(String(r.get('id')), { kind: r.get('kind') as EntityKind, synthetic: r.get('synthetic') === true });
@@ -118,7 +119,7 @@ async function recordsPlanner(tx: Runner, file: RecordsFile, dataset: string): P
       relationships: file.relationships.filter((r) => !skipped.has(r.line)),
     };
     return {
-      plan: planRecords(kept, { entities, relationships }, dataset),
+      plan: planRecords(kept, { entities, relationships }, dataset, names),
       rows: kept.entities.length + kept.relationships.length,
     };
   };

@@ -1,4 +1,7 @@
-import { checkDatasetConsistency, type EntityKind } from '@explorer/model';
+import { checkDatasetConsistency, type EntityKind, type EntityRecord } from '@explorer/model';
+import { EntityMatcher, type CandidateMatch } from '../resolution/entity-matcher.ts';
+import { holdCandidates, type PlannedCandidate } from '../resolution/import-candidates.ts';
+import { registryKey } from './existing-entities.ts';
 import { entityProps, relationshipProps } from '../seed/load-dataset.ts';
 import type { ImportPlan } from './plan-import.ts';
 import type { ImportProblem } from './problems.ts';
@@ -28,8 +31,16 @@ export function idsNamedBy(file: RecordsFile): { entityIds: string[]; relationsh
  * (in the file or the database) and be of kinds the relationship allows (checkDatasetConsistency,
  * as the seed loader checks). Relationships are merged by id (`relationshipsBy: 'id'`).
  */
-export function planRecords(file: RecordsFile, known: KnownRecords, dataset: string): ImportPlan {
+export function planRecords(
+  file: RecordsFile,
+  known: KnownRecords,
+  dataset: string,
+  /** The database's names (entity resolution): a new record named like an entity is held as a candidate. */
+  names?: EntityMatcher,
+): ImportPlan {
   const plan: ImportPlan = { entities: new Map(), matched: new Map(), relationships: new Map(), problems: [] };
+  const matcher = new EntityMatcher(names);
+  const candidates = new Map<string, PlannedCandidate>();
   const lineOf = new Map<string, number>();
   for (const { line, record } of [...file.entities, ...file.relationships]) lineOf.set(record.id, line);
   const error = (line: number, field: string, message: string) =>
@@ -74,7 +85,9 @@ export function planRecords(file: RecordsFile, known: KnownRecords, dataset: str
       line,
       props: { ...entityProps(record, dataset), importedFrom: [at] },
     });
+    if (!existing && names) holdLookalikes(matcher, candidates, record, line);
   }
+  plan.candidates = [...candidates.values()];
   for (const { line, record } of file.relationships) {
     const existing = known.relationships.get(record.id);
     if (
@@ -101,4 +114,52 @@ export function planRecords(file: RecordsFile, known: KnownRecords, dataset: str
     });
   }
   return plan;
+}
+
+/** Kinds whose names the database index holds (EXISTING_NAMES). */
+const NAMED_KINDS: readonly EntityKind[] = [
+  'Company',
+  'PublicSecurityBody',
+  'GovernmentBody',
+  'Product',
+  'TechnologyCategory',
+];
+
+/** As many candidates as one record may raise. */
+const MAX_CANDIDATES_PER_RECORD = 3;
+
+/**
+ * A new record is never attached to another id (its id says what it is), but an entity with the same
+ * registry id, the same name, or a name only alike is held as a candidate pair for review, so that a
+ * duplicate under a new id is seen rather than silently kept.
+ */
+function holdLookalikes(
+  matcher: EntityMatcher,
+  candidates: Map<string, PlannedCandidate>,
+  record: EntityRecord,
+  line: number,
+): void {
+  // Invented records are never paired with real entities, nor real with invented ones (no synthetic flag here).
+  if (record.synthetic || !NAMED_KINDS.includes(record.kind)) return;
+  const registryIds = ('registryIds' in record ? (record.registryIds ?? []) : []).map(registryKey);
+  const offered = new Map<string, CandidateMatch>();
+  const offer = (match: CandidateMatch) => {
+    const prior = offered.get(match.entity.id);
+    if (match.entity.id !== record.id && (!prior || prior.score < match.score)) offered.set(match.entity.id, match);
+  };
+  for (const [i, name] of [record.name, ...record.aliases].entries()) {
+    for (const registryId of i === 0 && registryIds.length > 0 ? registryIds : [undefined]) {
+      const found = matcher.resolve(name, registryId, [record.kind]);
+      const certain = found.status === 'attach' ? [found.entity] : found.status === 'ambiguous' ? found.entities : [];
+      const by = found.status === 'attach' || found.status === 'ambiguous' ? found.by : undefined;
+      for (const entity of certain) {
+        offer({ entity, name, reason: by === 'registry-id' ? 'same-registry-id' : 'same-name', score: 1 });
+      }
+      if (found.status === 'new') found.candidates.forEach(offer);
+    }
+  }
+  const best = [...offered.values()].sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES_PER_RECORD);
+  holdCandidates(candidates, best, { id: record.id, name: record.name }, { line, field: 'name' });
+  // Later records of the file meet this one too (as a candidate, never attached: the ids differ).
+  matcher.add({ id: record.id, kind: record.kind, registryIds }, [record.name, ...record.aliases], false);
 }

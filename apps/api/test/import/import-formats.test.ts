@@ -171,6 +171,46 @@ describe('JSON lines of model records', () => {
     expect(again.counts.entitiesCreated).toEqual({});
     expect(again.counts.relationshipsCreated).toEqual({});
   });
+
+  it('holds a new record named like an entity, or with its registry id, as a candidate under its own id', async () => {
+    const lines = [
+      { id: 'src-duplicates-note', kind: 'Source', name: 'Duplicates test note', url: 'https://example.org/dup-note' },
+      {
+        id: 'hikvision-copy',
+        kind: 'Company',
+        name: 'Hangzhou Hikvision Digital Technology Co., Ltd.',
+        sourceIds: ['src-duplicates-note'],
+      },
+      {
+        id: 'dahua-by-registry',
+        kind: 'Company',
+        name: 'DH Tech Holding',
+        registryIds: ['SZSE:002236'],
+        sourceIds: ['src-duplicates-note'],
+      },
+    ];
+    const bytes = new TextEncoder().encode(lines.map((l) => JSON.stringify(l)).join('\n'));
+    const dry = await importFile(db(), 'duplicates.jsonl', bytes, { dryRun: true });
+    expect(dry.counts).toMatchObject({ candidates: 2, entitiesCreated: { Company: 2, Source: 1 } });
+
+    const result = await importFile(db(), 'duplicates.jsonl', bytes);
+    expect(result.counts).toMatchObject({ candidates: 2, entitiesCreated: { Company: 2, Source: 1 } });
+    expect(
+      await rows(
+        `MATCH (c:MatchCandidate) WHERE c.rightId IN ['hikvision-copy', 'dahua-by-registry']
+         RETURN c.leftId, c.rightId, c.reason ORDER BY c.rightId`,
+      ),
+    ).toEqual([
+      ['dahua', 'dahua-by-registry', 'same-registry-id'],
+      ['hikvision', 'hikvision-copy', 'same-name'],
+    ]);
+    // Later tests match Hikvision and Dahua by name and registry id: the duplicates go again.
+    await rows(
+      `MATCH (n) WHERE n.id IN ['hikvision-copy', 'dahua-by-registry']
+         OR n:MatchCandidate AND n.rightId IN ['hikvision-copy', 'dahua-by-registry']
+       DETACH DELETE n`,
+    );
+  });
 });
 
 describe('FollowTheMoney JSON lines', () => {

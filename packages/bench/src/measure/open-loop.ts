@@ -18,6 +18,8 @@ export async function runOpenLoop(
   request: (i: number) => Promise<void>,
   rate: number,
   seconds: number,
+  /** Requests outstanding at most; one more due is not sent and counts as an error, so this process stays bounded. */
+  maxOutstanding = 2_000,
 ): Promise<OpenLoopResult> {
   const total = Math.round(rate * seconds);
   const interval = 1000 / rate;
@@ -25,19 +27,28 @@ export async function runOpenLoop(
   const errorSamples: string[] = [];
   let errors = 0;
   const inFlight: Array<Promise<void>> = [];
+  let outstanding = 0;
   const started = performance.now();
   for (let i = 0; i < total; i++) {
     const due = started + i * interval;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (outstanding >= maxOutstanding) {
+      errors++;
+      if (errorSamples.length < 5) errorSamples.push(`not sent: ${maxOutstanding} requests already outstanding`);
+      continue;
+    }
+    outstanding++;
     inFlight.push(
-      request(i).then(
-        () => void samples.push(performance.now() - due),
-        (error: unknown) => {
-          errors++;
-          if (errorSamples.length < 5) errorSamples.push(error instanceof Error ? error.message : String(error));
-        },
-      ),
+      request(i)
+        .then(
+          () => void samples.push(performance.now() - due),
+          (error: unknown) => {
+            errors++;
+            if (errorSamples.length < 5) errorSamples.push(error instanceof Error ? error.message : String(error));
+          },
+        )
+        .finally(() => outstanding--),
     );
   }
   const sendingMs = performance.now() - started;
