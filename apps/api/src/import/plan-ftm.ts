@@ -1,6 +1,7 @@
 import {
   ALIASES_MAX,
   COMPANY_ROLES,
+  CurrencySchema,
   EntityRecordSchema,
   FTM_EDGE_SCHEMA,
   FTM_NODE_PROPERTY,
@@ -21,7 +22,7 @@ import type { ExistingIndex } from './existing-entities.ts';
 import { fileSourceId, ftmEntityId, relationshipId, urlSourceId } from './ids.ts';
 import { EntityMatcher, type CandidateMatch } from '../resolution/entity-matcher.ts';
 import { holdCandidates, type PlannedCandidate } from '../resolution/import-candidates.ts';
-import type { ImportPlan, PlannedEntity } from './plan-import.ts';
+import { emptyPlan, type ImportPlan, type PlannedEntity } from './plan-import.ts';
 import type { FtmEntity, FtmFile } from './read-ftm.ts';
 import { citeAgain, union } from './citations.ts';
 
@@ -123,13 +124,7 @@ export function planFtm(
    */
   ownIds: ReadonlyMap<string, EntityKind> = new Map(),
 ): ImportPlan {
-  const plan: ImportPlan = {
-    entities: new Map(),
-    matched: new Map(),
-    relationships: new Map(),
-    problems: [],
-    nameMatches: [],
-  };
+  const plan = emptyPlan();
   const fileSource = fileSourceId(file.sha256);
   const kindOf = new Map<string, EntityKind>(lists.map((l) => [l.id, 'ControlList']));
   /** FtM id → our id, for every entity that mapped. */
@@ -532,7 +527,14 @@ export function planFtm(
         const procurement = plan.entities.get(contract)?.props;
         const amount = amountOf(p['amount']?.[0]);
         const currency = p['currency']?.[0]?.toUpperCase();
-        if (procurement && procurement['amount'] === undefined && amount !== undefined && currency) {
+        const currencyValid = CurrencySchema.safeParse(currency).success;
+        if (
+          procurement &&
+          procurement['amount'] === undefined &&
+          amount !== undefined &&
+          amount >= 0 &&
+          currencyValid
+        ) {
           Object.assign(procurement, { amount, currency });
         }
         break;

@@ -44,6 +44,11 @@ export interface ImportPlan {
   nameMatches?: PlannedMatch[];
 }
 
+/** A plan with nothing in it yet. */
+export function emptyPlan(): ImportPlan {
+  return { entities: new Map(), matched: new Map(), relationships: new Map(), problems: [], nameMatches: [] };
+}
+
 /** A name attached to an existing entity (the report adds the entity's name). */
 export type PlannedMatch = Omit<ImportMatch, 'entity'> & { entityId: string };
 
@@ -58,13 +63,7 @@ const PUBLIC_SECURITY_WORDS = /公安|警|监狱|看守所|戒毒|police|public 
  * becomes a new entity and a candidate pair in `plan.candidates`, for review.
  */
 export function planImport(file: ProcurementFile, existing: ExistingIndex): ImportPlan {
-  const plan: ImportPlan = {
-    entities: new Map(),
-    matched: new Map(),
-    relationships: new Map(),
-    problems: [],
-    nameMatches: [],
-  };
+  const plan = emptyPlan();
   // Entity resolution: the database's entities, plus those this plan creates (so two rows meet too).
   const matcher = new EntityMatcher(existing.matcher);
   const candidates = new Map<string, PlannedCandidate>();

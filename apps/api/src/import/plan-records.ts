@@ -3,7 +3,7 @@ import { EntityMatcher, type CandidateMatch } from '../resolution/entity-matcher
 import { holdCandidates, type PlannedCandidate } from '../resolution/import-candidates.ts';
 import { registryKey } from './existing-entities.ts';
 import { entityProps, relationshipProps } from '../seed/load-dataset.ts';
-import type { ImportPlan } from './plan-import.ts';
+import { emptyPlan, type ImportPlan } from './plan-import.ts';
 import type { ImportProblem } from './problems.ts';
 import type { RecordsFile } from './read-records.ts';
 
@@ -38,7 +38,7 @@ export function planRecords(
   /** The database's names (entity resolution): a new record named like an entity is held as a candidate. */
   names?: EntityMatcher,
 ): ImportPlan {
-  const plan: ImportPlan = { entities: new Map(), matched: new Map(), relationships: new Map(), problems: [] };
+  const plan = emptyPlan();
   const matcher = new EntityMatcher(names);
   const candidates = new Map<string, PlannedCandidate>();
   const lineOf = new Map<string, number>();

@@ -418,6 +418,17 @@ describe('FollowTheMoney JSON lines', () => {
         schema: 'ContractAward',
         properties: { contract: ['test-contract-1'], supplier: ['test-storage-trader'] },
       },
+      { id: 'test-contract-2', schema: 'Contract', properties: { title: ['Servers'], authority: ['test-psb'] } },
+      {
+        id: 'test-award-2',
+        schema: 'ContractAward',
+        properties: {
+          contract: ['test-contract-2'],
+          supplier: ['test-storage-trader'],
+          amount: ['86000'],
+          currency: ['CNY'],
+        },
+      },
       {
         id: 'test-invented',
         schema: 'Company',
@@ -428,16 +439,20 @@ describe('FollowTheMoney JSON lines', () => {
     const before = await graphChecksum(db());
     const error = await refusal(importFile(db(), 'contracts.ftm.json', bytes));
     expect(error.problems.filter((p) => p.severity === 'error').map((p) => [p.line, p.field])).toEqual([
-      [5, 'properties.notes'],
+      [7, 'properties.notes'],
     ]);
     expect(await graphChecksum(db())).toBe(before);
 
     const result = await importFile(db(), 'contracts.ftm.json', bytes, { validRowsOnly: true });
     expect(result.counts).toMatchObject({
       rowsSkipped: 1,
-      entitiesCreated: { PublicSecurityBody: 1, Company: 1, Procurement: 1, Source: 2 },
-      relationshipsCreated: { BUYER: 1, SUPPLIER: 1 },
+      entitiesCreated: { PublicSecurityBody: 1, Company: 1, Procurement: 2, Source: 2 },
+      relationshipsCreated: { BUYER: 2, SUPPLIER: 2 },
     });
+    // A Contract without an amount takes its award's.
+    expect(
+      await rows(`MATCH (p:Procurement {id: 'ftm-test-contract-2'}) RETURN p.items, p.amount, p.currency`),
+    ).toEqual([['Servers', 86_000, 'CNY']]);
     expect(
       await rows(
         `MATCH (b)<-[:BUYER]-(p:Procurement {id: 'ftm-test-contract-1'})-[:SUPPLIER]->(s)
