@@ -139,7 +139,7 @@ function holdLookalikes(
   record: EntityRecord,
   line: number,
 ): void {
-  // Invented records are never paired with real entities, nor real with invented ones (no synthetic flag here).
+  // Invented records are not paired: the name index has no synthetic flag to pair them only with their like.
   if (record.synthetic || !NAMED_KINDS.includes(record.kind)) return;
   const registryIds = ('registryIds' in record ? (record.registryIds ?? []) : []).map(registryKey);
   const offered = new Map<string, CandidateMatch>();
