@@ -20,8 +20,8 @@ import {
 } from '@explorer/model';
 import type { ExistingIndex } from './existing-entities.ts';
 import { fileSourceId, ftmEntityId, relationshipId, urlSourceId } from './ids.ts';
-import { EntityMatcher, type CandidateMatch } from '../resolution/entity-matcher.ts';
-import { holdCandidates, type PlannedCandidate } from '../resolution/import-candidates.ts';
+import { EntityMatcher } from '../resolution/entity-matcher.ts';
+import { CandidateOffers, holdCandidates, type PlannedCandidate } from '../resolution/import-candidates.ts';
 import { emptyPlan, type ImportPlan, type PlannedEntity } from './plan-import.ts';
 import type { FtmEntity, FtmFile } from './read-ftm.ts';
 import { citeAgain, union } from './citations.ts';
@@ -70,9 +70,6 @@ const REGISTRY_PROPERTIES: Readonly<Record<string, string | null>> = {
 
 /** Words that make a body a public-security one (as the procurement planner decides for buyers). */
 const PUBLIC_SECURITY_WORDS = /公安|警|监狱|看守所|戒毒|police|public security|prison|detention/i;
-
-/** As many candidates as one procurement name may raise (the matcher's own cap, per name). */
-const MAX_CANDIDATES_PER_ENTITY = 3;
 
 /** Topics OpenSanctions gives an entity that is on a sanctions or export-control list. */
 const LISTED_TOPICS = ['sanction', 'export.control', 'sanction.linked'];
@@ -277,7 +274,7 @@ export function planFtm(
     const props = entityProps(entity, kind, name, names, notes);
     const registryIds = (props['registryIds'] as string[] | undefined) ?? [];
     const attached = new Map<string, { kind: EntityKind; name: string; by: 'registry-id' | 'name' }>();
-    const offered = new Map<string, CandidateMatch>();
+    const offered = new CandidateOffers();
     let refusedLine = false;
     for (const [i, n] of names.entries()) {
       for (const registry of i === 0 && registryIds.length > 0 ? registryIds : [undefined]) {
@@ -300,10 +297,7 @@ export function planFtm(
           );
           refusedLine = true;
         } else {
-          for (const c of found.candidates) {
-            const prior = offered.get(c.entity.id);
-            if (!prior || prior.score < c.score) offered.set(c.entity.id, c);
-          }
+          for (const c of found.candidates) offered.offer(c);
           for (const r of found.refused) {
             warn(
               line,
@@ -340,8 +334,7 @@ export function planFtm(
     ours.set(entity.id, id);
     // Later lines of the file meet this entity too (as a candidate, never attached: FtM ids say they differ).
     matcher.add({ id, kind, registryIds }, names, false);
-    const best = [...offered.values()].sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES_PER_ENTITY);
-    holdCandidates(candidates, best, { id, name }, { line, field: 'properties.name' });
+    holdCandidates(candidates, offered.best(), { id, name }, { line, field: 'properties.name' });
   }
   plan.candidates = [...candidates.values()];
 

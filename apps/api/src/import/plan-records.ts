@@ -1,6 +1,6 @@
 import { checkDatasetConsistency, type EntityKind, type EntityRecord } from '@explorer/model';
-import { EntityMatcher, type CandidateMatch } from '../resolution/entity-matcher.ts';
-import { holdCandidates, type PlannedCandidate } from '../resolution/import-candidates.ts';
+import { EntityMatcher } from '../resolution/entity-matcher.ts';
+import { CandidateOffers, holdCandidates, type PlannedCandidate } from '../resolution/import-candidates.ts';
 import { registryKey } from './existing-entities.ts';
 import { entityProps, relationshipProps } from '../seed/load-dataset.ts';
 import { emptyPlan, type ImportPlan } from './plan-import.ts';
@@ -125,9 +125,6 @@ const NAMED_KINDS: readonly EntityKind[] = [
   'TechnologyCategory',
 ];
 
-/** As many candidates as one record may raise. */
-const MAX_CANDIDATES_PER_RECORD = 3;
-
 /**
  * A new record is never attached to another id (its id says what it is), but an entity with the same
  * registry id, the same name, or a name only alike is held as a candidate pair for review, so that a
@@ -142,24 +139,20 @@ function holdLookalikes(
   // Invented records are not paired: the name index has no synthetic flag to pair them only with their like.
   if (record.synthetic || !NAMED_KINDS.includes(record.kind)) return;
   const registryIds = ('registryIds' in record ? (record.registryIds ?? []) : []).map(registryKey);
-  const offered = new Map<string, CandidateMatch>();
-  const offer = (match: CandidateMatch) => {
-    const prior = offered.get(match.entity.id);
-    if (match.entity.id !== record.id && (!prior || prior.score < match.score)) offered.set(match.entity.id, match);
-  };
+  const offered = new CandidateOffers();
   for (const [i, name] of [record.name, ...record.aliases].entries()) {
     for (const registryId of i === 0 && registryIds.length > 0 ? registryIds : [undefined]) {
       const found = matcher.resolve(name, registryId, [record.kind]);
       const certain = found.status === 'attach' ? [found.entity] : found.status === 'ambiguous' ? found.entities : [];
       const by = found.status === 'attach' || found.status === 'ambiguous' ? found.by : undefined;
       for (const entity of certain) {
-        offer({ entity, name, reason: by === 'registry-id' ? 'same-registry-id' : 'same-name', score: 1 });
+        offered.offer({ entity, name, reason: by === 'registry-id' ? 'same-registry-id' : 'same-name', score: 1 });
       }
-      if (found.status === 'new') found.candidates.forEach(offer);
+      if (found.status === 'new') for (const c of found.candidates) offered.offer(c);
     }
   }
-  const best = [...offered.values()].sort((a, b) => b.score - a.score).slice(0, MAX_CANDIDATES_PER_RECORD);
-  holdCandidates(candidates, best, { id: record.id, name: record.name }, { line, field: 'name' });
+  // holdCandidates never pairs the record with itself.
+  holdCandidates(candidates, offered.best(), { id: record.id, name: record.name }, { line, field: 'name' });
   // Later records of the file meet this one too (as a candidate, never attached: the ids differ).
   matcher.add({ id: record.id, kind: record.kind, registryIds }, [record.name, ...record.aliases], false);
 }

@@ -41,12 +41,14 @@ const gains = (x: string, key: string, max = CITATIONS_MAX, except = '') =>
      ELSE (coalesce(${x}.${key}, []) + ${newIn(x, key, except)})[..${max}] END`;
 /** Citations and row references accumulate on entities and relationships alike. */
 const citationsGained = (x: string) => `${gains(x, 'sourceIds')}, ${gains(x, 'importedFrom')}`;
-/** A matched entity also learns the file's other names and registry ids (FtM); its own name is no alias. */
-const aliasesGained = (x: string) => `${gains(x, 'aliases', ALIASES_MAX, ` AND v <> ${x}.name`)}`;
+/** An entity's own name is never one of its aliases. */
+const notOwnName = (x: string) => ` AND v <> ${x}.name`;
+/** A matched entity also learns the file's other names and registry ids (FtM). */
+const aliasesGained = (x: string) => `${gains(x, 'aliases', ALIASES_MAX, notOwnName(x))}`;
 const registryIdsGained = (x: string) => `${gains(x, 'registryIds', REGISTRY_IDS_MAX)}`;
 /** Whether the row would add to an element's lists: only then is its old state kept for undo. */
 const adds = (x: string, keys: readonly string[]) =>
-  `(${keys.map((key) => `size(${newIn(x, key, key === 'aliases' ? ` AND v <> ${x}.name` : '')}) > 0`).join(' OR ')})`;
+  `(${keys.map((key) => `size(${newIn(x, key, key === 'aliases' ? notOwnName(x) : '')}) > 0`).join(' OR ')})`;
 const CITATION_KEYS = ['sourceIds', 'importedFrom'] as const;
 const ENTITY_LIST_KEYS = [...CITATION_KEYS, 'aliases', 'registryIds'] as const;
 

@@ -25,6 +25,24 @@ export function candidateId(a: string, b: string): string {
   return `cand-${createHash('sha256').update(`${x}\u0000${y}`).digest('hex').slice(0, 16)}`;
 }
 
+/** As many candidates as one new entity raises over all its names (the matcher's own cap is per name). */
+export const CANDIDATES_PER_ENTITY_MAX = 3;
+
+/** The best match offered for each entity over all the names a new entity goes by; the best few are held. */
+export class CandidateOffers {
+  private readonly byEntity = new Map<string, CandidateMatch>();
+
+  offer(match: CandidateMatch): void {
+    const prior = this.byEntity.get(match.entity.id);
+    if (!prior || prior.score < match.score) this.byEntity.set(match.entity.id, match);
+  }
+
+  /** Highest score first. */
+  best(): CandidateMatch[] {
+    return [...this.byEntity.values()].sort((a, b) => b.score - a.score).slice(0, CANDIDATES_PER_ENTITY_MAX);
+  }
+}
+
 /**
  * Holds, in a plan's candidates, the uncertain matches of an entity the import just created: one per
  * pair of entities, whichever row finds it first.
