@@ -9,6 +9,7 @@ import { readJsonLines } from '../src/generate/check.ts';
 import { generateDataset } from '../src/generate/generate.ts';
 import { type Manifest } from '../src/generate/manifest.ts';
 import { bulkLoad, NonEmptyDatabaseError } from '../src/load/bulk-load.ts';
+import { startApiProcess } from '../src/measure/api-process.ts';
 import { runBench } from '../src/measure/run-bench.ts';
 import { openBenchDatabase, type BenchDatabase } from '../src/measure/stack.ts';
 import { type BenchReport } from '../src/report/types.ts';
@@ -106,6 +107,21 @@ describe('bulk load and bench on an embedded Neo4j', () => {
     }
   });
 
+  it('runs the API in a process of its own, and says so when that process dies', async () => {
+    const api = await startApiProcess({ uri: database.neo4j.uri, queryTimeoutMs: 5_000, maxConcurrency: 4 });
+    try {
+      expect(api.pid).not.toBe(process.pid);
+      const health = await fetch(`${api.baseUrl}/api/health`);
+      expect(health.status).toBe(200);
+      expect(api.exited()).toBeNull();
+      process.kill(api.pid, 'SIGKILL');
+      await expect.poll(() => api.exited()?.signal, { timeout: 10_000 }).toBe('SIGKILL');
+      await expect(fetch(`${api.baseUrl}/api/health`)).rejects.toThrow();
+    } finally {
+      await api.close();
+    }
+  });
+
   it('benchmarks every operation through the API and the driver', async () => {
     const { report, files } = await runBench({
       size: 'smoke',
@@ -159,8 +175,11 @@ describe('bulk load and bench on an embedded Neo4j', () => {
     expect(report.mixed.sent).toBe(80);
     expect(report.mixed.errors).toBe(0);
     expect(report.mixed.p95).toBeGreaterThan(0);
+    expect(report.mixed.errorKinds).toEqual({});
     expect(report.memory.apiPeakRssMb).toBeGreaterThan(0);
     expect(report.memory.databasePeakRssMb).toBeGreaterThan(0);
+    expect(report.memory.loadGeneratorPeakRssMb).toBeGreaterThan(0);
+    expect(report.apiExit).toBeNull();
     expect(report.targets.map((t) => t.target).join('\n')).toMatch(/search[\s\S]*overhead[\s\S]*mixed[\s\S]*load/);
     const imported = report.sections.find((s) => s.title === 'Import throughput')?.data as ImportFigures;
     expect(imported).toMatchObject({ measured: true, rows: 300, undone: true });

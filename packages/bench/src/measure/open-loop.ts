@@ -7,6 +7,8 @@ export interface OpenLoopResult extends Summary {
   /** Requests per second actually started (below `rate` when this process could not keep up). */
   achievedRate: number;
   errorSamples: string[];
+  /** Errors counted by kind (as `classify` names them), so a report says what went wrong, not just how often. */
+  errorKinds: Record<string, number>;
 }
 
 /**
@@ -20,22 +22,29 @@ export async function runOpenLoop(
   seconds: number,
   /** Requests outstanding at most; one more due is not sent and counts as an error, so this process stays bounded. */
   maxOutstanding = 2_000,
+  classify: (error: unknown) => string = (error) => (error instanceof Error ? error.message : String(error)),
 ): Promise<OpenLoopResult> {
   const total = Math.round(rate * seconds);
   const interval = 1000 / rate;
   const samples: number[] = [];
   const errorSamples: string[] = [];
   let errors = 0;
+  const errorKinds: Record<string, number> = {};
+  const count = (kind: string) => {
+    errors++;
+    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+  };
   const inFlight: Array<Promise<void>> = [];
   let outstanding = 0;
   const started = performance.now();
+  const notSent = `not sent: ${maxOutstanding} requests already outstanding`;
   for (let i = 0; i < total; i++) {
     const due = started + i * interval;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     if (outstanding >= maxOutstanding) {
-      errors++;
-      if (errorSamples.length < 5) errorSamples.push(`not sent: ${maxOutstanding} requests already outstanding`);
+      count(notSent);
+      if (errorSamples.length < 5) errorSamples.push(notSent);
       continue;
     }
     outstanding++;
@@ -44,7 +53,7 @@ export async function runOpenLoop(
         .then(
           () => void samples.push(performance.now() - due),
           (error: unknown) => {
-            errors++;
+            count(classify(error));
             if (errorSamples.length < 5) errorSamples.push(error instanceof Error ? error.message : String(error));
           },
         )
@@ -61,5 +70,6 @@ export async function runOpenLoop(
     sent: total,
     achievedRate: (total / Math.max(sendingMs, 1)) * 1000,
     errorSamples,
+    errorKinds,
   };
 }

@@ -10,14 +10,15 @@ import { toMarkdown } from '../report/format.ts';
 import { type BenchReport, type OperationResult, type ReportSection } from '../report/types.ts';
 import { DEFAULT_SECTIONS, type SectionProvider } from '../sections/index.ts';
 import { benchPaths } from '../workspace.ts';
+import { startApiProcess } from './api-process.ts';
 import { runClosedLoop } from './closed-loop.ts';
-import { ApiClient } from './http.ts';
+import { ApiClient, errorKind } from './http.ts';
 import { peakRssMb, resetPeakRss } from './memory.ts';
 import { runOpenLoop } from './open-loop.ts';
 import { browseMix, operations } from './operations.ts';
 import { chooseProbes, PATH_HOPS } from './probes.ts';
 import { RawReader } from './raw-queries.ts';
-import { forgetLoadedDatabase, openBenchDatabase, startBenchApi, type BenchDatabase } from './stack.ts';
+import { forgetLoadedDatabase, openBenchDatabase, type BenchDatabase } from './stack.ts';
 
 export interface BenchOptions {
   /** "10k", "100k", "1m", or a label for a custom size. */
@@ -93,10 +94,12 @@ export async function runBench(
     }));
   const stopDatabase = () => (options.database ? Promise.resolve() : database.stop());
   const maxConcurrency = Math.max(...options.concurrency);
-  const api = await startBenchApi(database.neo4j.uri, queryTimeoutMs, maxConcurrency).catch(async (error: unknown) => {
-    await stopDatabase();
-    throw error;
-  });
+  const api = await startApiProcess({ uri: database.neo4j.uri, queryTimeoutMs, maxConcurrency }).catch(
+    async (error: unknown) => {
+      await stopDatabase();
+      throw error;
+    },
+  );
   const rawDb = connect({ uri: database.neo4j.uri });
   try {
     const raw = new RawReader(rawDb.driver, rawDb.database, queryTimeoutMs);
@@ -119,7 +122,9 @@ export async function runBench(
     }
     // Peak memory from here on belongs to the measurements, not to generating or loading.
     const peakReset =
-      (await resetPeakRss(process.pid)) && (database.pid === null || (await resetPeakRss(database.pid)));
+      (await resetPeakRss(api.pid)) &&
+      (await resetPeakRss(process.pid)) &&
+      (database.pid === null || (await resetPeakRss(database.pid)));
 
     const results: OperationResult[] = [];
     const cell = { iterations: options.iterations, maxMs: options.cellSeconds * 1000 };
@@ -145,13 +150,23 @@ export async function runBench(
     }
 
     log(`Mixed browse load: ${options.mixed.rate}/s for ${options.mixed.seconds} s …`);
-    const mixed = await runOpenLoop(browseMix(client, probes), options.mixed.rate, options.mixed.seconds);
+    const mixed = await runOpenLoop(
+      browseMix(client, probes),
+      options.mixed.rate,
+      options.mixed.seconds,
+      undefined,
+      errorKind,
+    );
 
     const memory = {
-      apiPeakRssMb: await peakRssMb(process.pid),
+      apiPeakRssMb: await peakRssMb(api.pid),
       databasePeakRssMb: database.pid === null ? null : await peakRssMb(database.pid),
+      loadGeneratorPeakRssMb: await peakRssMb(process.pid),
       peakResetAfterLoad: peakReset,
     };
+    const apiExit = api.exited();
+    if (apiExit)
+      log(`The API process ended during the run (code ${apiExit.code}, signal ${apiExit.signal}):\n${apiExit.stderr}`);
     const context = {
       size: options.size,
       entities: manifest.entities,
@@ -163,7 +178,8 @@ export async function runBench(
       invalidateDatabase: () => forgetLoadedDatabase(paths.database),
     };
     const sections: ReportSection[] = [];
-    for (const provide of options.sections ?? DEFAULT_SECTIONS) {
+    // Without the API the sections would only measure its absence.
+    for (const provide of apiExit ? [] : (options.sections ?? DEFAULT_SECTIONS)) {
       const section = await provide(context);
       if (section) sections.push(section);
     }
@@ -193,6 +209,7 @@ export async function runBench(
       operations: results,
       mixed,
       memory,
+      apiExit,
       sections,
     };
     const report: BenchReport = { ...partial, targets: checkTargets(partial) };

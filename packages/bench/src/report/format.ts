@@ -69,7 +69,17 @@ export function toMarkdown(report: BenchReport): string {
     '',
     `**Load** (${l.method ?? 'cypher'}): ${l.totalSeconds.toFixed(1)} s in all (${loadPhases(l)}); ${Math.round(l.entitiesPerSecond).toLocaleString('en-US')} entities/s and ${Math.round(l.relationshipsPerSecond).toLocaleString('en-US')} relationships/s over the whole load; CPU time used: database ${seconds(l.databaseCpuSeconds)}, loader ${seconds(l.loaderCpuSeconds)}${l.reused ? ' — measured by the run that loaded this database' : ''}.`,
     '',
-    `**Peak memory** (VmHWM${report.memory.peakResetAfterLoad ? ', reset after the load' : ', including the load'}): API process ${mb(report.memory.apiPeakRssMb)} (it also runs the load generator), database process ${mb(report.memory.databasePeakRssMb)}.`,
+    `**Peak memory** (VmHWM${report.memory.peakResetAfterLoad ? ', reset after the load' : ', including the load'}): API process ${mb(report.memory.apiPeakRssMb)}, database process ${mb(report.memory.databasePeakRssMb)}, load generator (the bench's own process) ${mb(report.memory.loadGeneratorPeakRssMb)}.`,
+    ...(report.apiExit
+      ? [
+          '',
+          `**The API process ended during the run** (code ${report.apiExit.code}, signal ${report.apiExit.signal}); the sections were skipped. Its last words:`,
+          '',
+          '```',
+          report.apiExit.stderr.trim().slice(-1500),
+          '```',
+        ]
+      : []),
     '',
     `Export: ${e.nodeIds} ids, ${e.hops} hop → ${e.nodes} nodes, ${e.edges} edges, ${e.sources} cited sources. Path pairs found by walks of 2/4/6 steps; shortest lengths found: ${Object.entries(
       report.probes.pathLengths,
@@ -88,6 +98,9 @@ export function toMarkdown(report: BenchReport): string {
     `## Mixed browse load`,
     '',
     `${m.sent} requests at ${m.rate}/s for ${m.seconds} s (achieved ${m.achievedRate.toFixed(0)}/s): ${m.errors} errors, p50 ${num(m.p50)} ms, p95 ${num(m.p95)} ms, p99 ${num(m.p99)} ms.${m.errorSamples.length > 0 ? ` First errors: ${m.errorSamples.join(' · ')}` : ''}`,
+    ...(Object.keys(m.errorKinds).length > 0
+      ? ['', 'Errors by kind:', '', ...Object.entries(m.errorKinds).map(([kind, n]) => `- ${n} × ${kind}`)]
+      : []),
     ...(errors.length > 0
       ? ['', '## Errors (first per cell)', '', ...errors.map((x) => `- ${x.replace(/\s+/g, ' ').slice(0, 300)}`)]
       : []),

@@ -1,3 +1,4 @@
+import { type ApiExit } from '../measure/api-process.ts';
 import { type LoadedStats } from '../measure/stack.ts';
 import { type OpenLoopResult } from '../measure/open-loop.ts';
 import { type TargetGroup } from '../measure/operations.ts';
@@ -48,7 +49,15 @@ export interface BenchReport {
   };
   operations: OperationResult[];
   mixed: OpenLoopResult;
-  memory: { apiPeakRssMb: number | null; databasePeakRssMb: number | null; peakResetAfterLoad: boolean };
+  memory: {
+    apiPeakRssMb: number | null;
+    databasePeakRssMb: number | null;
+    /** This process: the load generator and the raw driver. */
+    loadGeneratorPeakRssMb: number | null;
+    peakResetAfterLoad: boolean;
+  };
+  /** How the API process ended, when it did during the run (the sections were then skipped). */
+  apiExit: ApiExit | null;
   targets: TargetCheck[];
   sections: ReportSection[];
 }
