@@ -1,6 +1,7 @@
 import { parseRegistryId, type EntityKind } from '@explorer/model';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { EntityMatcher } from '../resolution/entity-matcher.ts';
+import type { NameProbe } from '../resolution/name-probe.ts';
 import { normaliseName } from '../resolution/normalise-name.ts';
 import { EXISTING_REGISTRY_IDS } from '../resolution/queries.ts';
 import { EXISTING_NAMES, EXISTING_SOURCES_BY_URL } from './queries.ts';
@@ -29,10 +30,15 @@ export function registryKey(stored: string): string {
 }
 
 /**
- * Reads, inside the import's own transaction, the names, aliases and registry ids of every entity a
- * row could match.
+ * Reads, inside the import's own transaction, the names, aliases and registry ids of the entities a
+ * row could match: with a `probe`, only those the file's names could meet (every entity's id is still
+ * known, so a new entity never takes one). Rows are streamed, never held all at once.
  */
-export async function readExistingIndex(tx: Runner, urls: readonly string[]): Promise<ExistingIndex> {
+export async function readExistingIndex(
+  tx: Runner,
+  urls: readonly string[],
+  probe?: NameProbe,
+): Promise<ExistingIndex> {
   const index: ExistingIndex = {
     byKey: new Map(),
     matcher: new EntityMatcher(),
@@ -40,16 +46,21 @@ export async function readExistingIndex(tx: Runner, urls: readonly string[]): Pr
     sourceByUrl: new Map(),
   };
   const registryIds = new Map<string, string[]>();
-  for (const r of (await tx.run(EXISTING_REGISTRY_IDS)).records) {
+  for await (const r of tx.run(EXISTING_REGISTRY_IDS)) {
     registryIds.set(String(r.get('id')), (r.get('registryIds') as unknown[]).map(String).map(registryKey));
   }
-  const names = await tx.run(EXISTING_NAMES);
-  for (const r of names.records) {
+  for await (const r of tx.run(EXISTING_NAMES)) {
     const entity = { id: String(r.get('id')), kind: r.get('kind') as EntityKind };
     const allNames = [r.get('name') as string, ...((r.get('aliases') as string[] | null) ?? [])].filter(
       (n) => typeof n === 'string',
     );
-    index.matcher.add({ ...entity, registryIds: registryIds.get(entity.id) ?? [] }, allNames, true);
+    const ids = registryIds.get(entity.id) ?? [];
+    // Categories are few and looked up by area as well as by name.
+    if (probe && entity.kind !== 'TechnologyCategory' && !probe.admits(allNames, ids)) {
+      index.matcher.add({ ...entity, registryIds: [] }, [], false); // its id only
+      continue;
+    }
+    index.matcher.add({ ...entity, registryIds: ids }, allNames, true);
     const keys = new Set(allNames.map(normaliseName));
     for (const key of keys) {
       if (key === '') continue;

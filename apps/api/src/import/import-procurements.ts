@@ -11,9 +11,9 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../db/database.ts';
 import { countNewCandidates, writeCandidates } from '../resolution/import-candidates.ts';
 import { readExistingIndex } from './existing-entities.ts';
-import { CONTRACT_SCHEMA, planFtm } from './plan-ftm.ts';
-import { planImport, type ImportPlan, type PlannedMatch } from './plan-import.ts';
-import { idsNamedBy, planRecords, type KnownRecords } from './plan-records.ts';
+import { CONTRACT_SCHEMA, ftmProbe, planFtm } from './plan-ftm.ts';
+import { planImport, procurementProbe, type ImportPlan, type PlannedMatch } from './plan-import.ts';
+import { idsNamedBy, planRecords, recordsProbe, type KnownRecords } from './plan-records.ts';
 import { ImportRefusedError, type ImportProblem } from './problems.ts';
 import { beginImportRun, ImportUndoFailedError } from './import-run.ts';
 import { CONTROL_LISTS, ENTITIES_BY_ID, GET_IMPORT, MERGE_IMPORT, relationshipsById } from './queries.ts';
@@ -55,7 +55,7 @@ async function plannerFor(tx: Runner, file: ImportFile): Promise<{ plan: Planner
       return { plan: await recordsPlanner(tx, file, dataset), relationshipsBy: 'id' };
     case 'ftm': {
       const urls = [...new Set(file.entities.flatMap(({ entity }) => entity.properties['sourceUrl'] ?? []))];
-      const existing = await readExistingIndex(tx, urls);
+      const existing = await readExistingIndex(tx, urls, ftmProbe(file));
       const lists = (await tx.run(CONTROL_LISTS)).records.map((r) => ({
         id: String(r.get('id')),
         names: (r.get('names') as string[]).filter((n) => typeof n === 'string'),
@@ -80,7 +80,7 @@ async function plannerFor(tx: Runner, file: ImportFile): Promise<{ plan: Planner
     }
     default: {
       const urls = [...new Set(file.rows.flatMap(({ row }) => (row.source_url ? [row.source_url] : [])))];
-      const existing = await readExistingIndex(tx, urls);
+      const existing = await readExistingIndex(tx, urls, procurementProbe(file));
       return {
         plan: (skipped) => {
           const kept: ProcurementFile = { ...file, rows: file.rows.filter((r) => !skipped.has(r.line)) };
@@ -94,7 +94,9 @@ async function plannerFor(tx: Runner, file: ImportFile): Promise<{ plan: Planner
 
 async function recordsPlanner(tx: Runner, file: RecordsFile, dataset: string): Promise<Planner> {
   const { entityIds, relationshipIds } = idsNamedBy(file);
-  const names = (await readExistingIndex(tx, [])).matcher;
+  // Only records that may be held as lookalikes need the database's names.
+  const probe = recordsProbe(file);
+  const names = probe ? (await readExistingIndex(tx, [], probe)).matcher : undefined;
   const entities = new Map<string, { kind: EntityKind; synthetic: boolean }>();
   for (const r of (await tx.run(ENTITIES_BY_ID, { ids: entityIds })).records) {
     entities.set(String(r.get('id')), { kind: r.get('kind') as EntityKind, synthetic: r.get('synthetic') === true });

@@ -21,6 +21,7 @@ import {
 import type { ExistingIndex } from './existing-entities.ts';
 import { fileSourceId, ftmEntityId, relationshipId, urlSourceId } from './ids.ts';
 import { EntityMatcher } from '../resolution/entity-matcher.ts';
+import { NameProbe } from '../resolution/name-probe.ts';
 import { CandidateOffers, holdCandidates, type PlannedCandidate } from '../resolution/import-candidates.ts';
 import { emptyPlan, type ImportPlan, type PlannedEntity } from './plan-import.ts';
 import type { FtmEntity, FtmFile } from './read-ftm.ts';
@@ -101,6 +102,30 @@ function notesByKey(entity: FtmEntity): Map<string, string> {
     if (match?.[1] && match[2] && FTM_NOTE_PROPERTIES.includes(match[1])) out.set(match[1], match[2]);
   }
   return out;
+}
+
+/** An FtM entity's registry ids, "SCHEME:value", from its identifier properties. */
+function registryIdsOf(entity: FtmEntity): string[] {
+  const p = entity.properties;
+  return [
+    ...new Set(
+      Object.keys(REGISTRY_PROPERTIES).flatMap((property) =>
+        (p[property] ?? []).flatMap((v) => registryId(property, v) ?? []),
+      ),
+    ),
+  ];
+}
+
+/** What an FtM file's entities could match in the database: their names, aliases and registry ids. */
+export function ftmProbe(file: FtmFile): NameProbe {
+  const aliases = FTM_NODE_PROPERTY['aliases'] ?? 'alias';
+  return new NameProbe(
+    file.entities.flatMap(({ entity }) => [
+      ...(entity.properties['name'] ?? []),
+      ...(entity.properties[aliases] ?? []),
+    ]),
+    file.entities.flatMap(({ entity }) => registryIdsOf(entity)),
+  );
 }
 
 /**
@@ -658,13 +683,7 @@ function entityProps(
     country,
     description: clip(description, 4000),
   };
-  const ids = [
-    ...new Set(
-      Object.keys(REGISTRY_PROPERTIES).flatMap((property) =>
-        (p[property] ?? []).flatMap((v) => registryId(property, v) ?? []),
-      ),
-    ),
-  ];
+  const ids = registryIdsOf(entity);
   if (ids.length > 0 && kind !== 'Person' && kind !== 'Event') props['registryIds'] = ids;
   switch (kind) {
     case 'Company': {

@@ -9,6 +9,7 @@ import {
 } from '@explorer/model';
 import { EntityMatcher, registryConflict, type Resolution } from '../resolution/entity-matcher.ts';
 import { holdCandidates, type PlannedCandidate } from '../resolution/import-candidates.ts';
+import { NameProbe } from '../resolution/name-probe.ts';
 import type { ExistingIndex } from './existing-entities.ts';
 import { fileSourceId, importedEntityId, procurementId, relationshipId, urlSourceId } from './ids.ts';
 import { normaliseName } from './normalise-name.ts';
@@ -54,6 +55,25 @@ export type PlannedMatch = Omit<ImportMatch, 'entity'> & { entityId: string };
 
 /** Words that make a buyer without a stated level a public-security body rather than another office. */
 const PUBLIC_SECURITY_WORDS = /公安|警|监狱|看守所|戒毒|police|public security|prison|detention/i;
+
+/** The fields of a row that name an entity in the database (with `<field>_registry_id` where there is one). */
+const NAMED_FIELDS = ['buyer', 'supplier', 'manufacturer', 'product', 'category'] as const;
+
+/** What a procurement file's rows could match in the database: every name and registry id they give. */
+export function procurementProbe(file: ProcurementFile): NameProbe {
+  const names: string[] = [];
+  const registryIds: string[] = [];
+  for (const { row } of file.rows) {
+    const cells = row as Partial<Record<string, unknown>>;
+    for (const field of NAMED_FIELDS) {
+      const name = cells[field];
+      const registryId = cells[`${field}_registry_id`];
+      if (typeof name === 'string') names.push(name);
+      if (typeof registryId === 'string') registryIds.push(registryId);
+    }
+  }
+  return new NameProbe(names, registryIds);
+}
 
 /**
  * Turns validated rows into entities and relationships of the model. A name is attached to an

@@ -1,6 +1,7 @@
 import { checkDatasetConsistency, type EntityKind, type EntityRecord } from '@explorer/model';
 import { EntityMatcher } from '../resolution/entity-matcher.ts';
 import { CandidateOffers, holdCandidates, type PlannedCandidate } from '../resolution/import-candidates.ts';
+import { NameProbe } from '../resolution/name-probe.ts';
 import { registryKey } from './existing-entities.ts';
 import { entityProps, relationshipProps } from '../seed/load-dataset.ts';
 import { emptyPlan, type ImportPlan } from './plan-import.ts';
@@ -124,6 +125,16 @@ const NAMED_KINDS: readonly EntityKind[] = [
   'Product',
   'TechnologyCategory',
 ];
+
+/** What a records file's entities could be held as lookalikes of: the names and registry ids of those paired. */
+export function recordsProbe(file: RecordsFile): NameProbe | null {
+  const paired = file.entities.map((e) => e.record).filter((r) => !r.synthetic && NAMED_KINDS.includes(r.kind));
+  if (paired.length === 0) return null;
+  return new NameProbe(
+    paired.flatMap((r) => [r.name, ...r.aliases]),
+    paired.flatMap((r) => ('registryIds' in r ? (r.registryIds ?? []) : []).map(registryKey)),
+  );
+}
 
 /**
  * A new record is never attached to another id (its id says what it is), but an entity with the same
