@@ -14,6 +14,8 @@ describe('full-text query building', () => {
       '+(western^4 OR western*^2 OR western~2) +(digitl^4 OR digitl*^2 OR digitl~1)',
     );
     expect(latinQuery('WD')).toBe('+(wd^4 OR wd*^2)');
+    // The first pass of a search: exact words and prefixes only.
+    expect(latinQuery('Western Digitl', { fuzzy: false })).toBe('+(western^4 OR western*^2) +(digitl^4 OR digitl*^2)');
     expect(latinQuery('  ** ')).toBeNull();
     // Stop words are not in the index: requiring them would match nothing.
     expect(latinQuery('entities in Xinjiang')).toBe(

@@ -63,16 +63,22 @@ export class GraphRepository {
   /** Full-text search over names and aliases: Latin (fuzzy, prefix) and CJK (bigram) indexes merged. */
   async search(query: SearchQuery): Promise<SearchResult[]> {
     const kinds = query.kinds && query.kinds.length > 0 ? query.kinds : null;
-    const lookups: Array<{ index: string; query: string }> = [];
-    const latin = latinQuery(query.q);
-    if (latin) lookups.push({ index: FULLTEXT_INDEXES.latin, query: latin });
+    // Typo-tolerant (fuzzy) clauses cost the most at a million entities (a 4-letter word's edits match
+    // many terms), and matter only when exact words and prefixes find too little: they are a second pass.
+    const latin = latinQuery(query.q, { fuzzy: false });
+    const fuzzy = latinQuery(query.q);
     const cjk = hasCjk(query.q) ? cjkQuery(query.q) : null;
+    const lookups: Array<{ index: string; query: string; onlyIfFewer?: true }> = [];
+    if (latin) lookups.push({ index: FULLTEXT_INDEXES.latin, query: latin });
     if (cjk) lookups.push({ index: FULLTEXT_INDEXES.cjk, query: cjk });
+    if (fuzzy && fuzzy !== latin) lookups.push({ index: FULLTEXT_INDEXES.latin, query: fuzzy, onlyIfFewer: true });
 
     const best = new Map<string, SearchResult>();
     for (const lookup of lookups) {
+      if (lookup.onlyIfFewer && best.size >= query.limit) continue;
       const records = await this.runner.read(Q.SEARCH, {
-        ...lookup,
+        index: lookup.index,
+        query: lookup.query,
         kinds,
         // Fetch more than asked, since the kind filter applies after the index lookup.
         fetch: neo4j.int(kinds ? query.limit * 10 : query.limit * 2),

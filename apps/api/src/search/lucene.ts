@@ -37,7 +37,7 @@ function fuzziness(term: string): number {
  * also goes here: the standard analyzer indexes Han text one character per term, while the CJK
  * index only holds pairs.
  */
-export function latinQuery(text: string): string | null {
+export function latinQuery(text: string, options: { fuzzy: boolean } = { fuzzy: true }): string | null {
   const words = text
     .replace(CJK_RUN, ' ')
     .normalize('NFKC')
@@ -50,7 +50,7 @@ export function latinQuery(text: string): string | null {
   const clauses = meaningful.map((word) => {
     const t = escapeLucene(word);
     const alternatives = [`${t}^4`, `${t}*^2`];
-    const distance = fuzziness(word);
+    const distance = options.fuzzy ? fuzziness(word) : 0;
     if (distance > 0) alternatives.push(`${t}~${distance}`);
     return `+(${alternatives.join(' OR ')})`;
   });

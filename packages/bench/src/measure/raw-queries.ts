@@ -39,15 +39,25 @@ export class RawReader {
     return records;
   }
 
+  /** As GraphRepository.search: exact words and prefixes, CJK pairs, then typos only if too few were found. */
   async search(q: string, limit = LIMITS.searchDefault): Promise<void> {
-    const lookups: Array<{ index: string; query: string }> = [];
-    const latin = latinQuery(q);
-    if (latin) lookups.push({ index: FULLTEXT_INDEXES.latin, query: latin });
+    const latin = latinQuery(q, { fuzzy: false });
+    const fuzzy = latinQuery(q);
     const cjk = hasCjk(q) ? cjkQuery(q) : null;
-    if (cjk) lookups.push({ index: FULLTEXT_INDEXES.cjk, query: cjk });
-    for (const lookup of lookups) {
-      await this.read(Q.SEARCH, { ...lookup, kinds: null, fetch: neo4j.int(limit * 2), limit: neo4j.int(limit) });
-    }
+    const found = new Set<string>();
+    const lookup = async (index: string, query: string) => {
+      const records = await this.read(Q.SEARCH, {
+        index,
+        query,
+        kinds: null,
+        fetch: neo4j.int(limit * 2),
+        limit: neo4j.int(limit),
+      });
+      for (const r of records) found.add((r.get('n') as Node).elementId);
+    };
+    if (latin) await lookup(FULLTEXT_INDEXES.latin, latin);
+    if (cjk) await lookup(FULLTEXT_INDEXES.cjk, cjk);
+    if (fuzzy && fuzzy !== latin && found.size < limit) await lookup(FULLTEXT_INDEXES.latin, fuzzy);
   }
 
   async entity(id: string): Promise<void> {
