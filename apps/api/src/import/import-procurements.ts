@@ -42,6 +42,12 @@ export interface ImportOptions {
 
 type Runner = Pick<ManagedTransaction, 'run'>;
 
+/**
+ * The reads that plan an import (and count a dry run) stream every name the database holds: at a
+ * million entities that takes longer than the server's default transaction timeout (30 s here).
+ */
+const PLANNING = { timeout: 15 * 60_000 };
+
 const isError = (p: ImportProblem) => p.severity === 'error';
 const byLine = (a: ImportProblem, b: ImportProblem) => a.line - b.line;
 
@@ -205,7 +211,7 @@ export async function importFile(
       const { plan: planner, relationshipsBy } = await plannerFor(tx, file);
       const planned = planAll(file, planner, validRowsOnly);
       return { ...planned, relationshipsBy, matches: await describeMatches(tx, planned.plan.nameMatches ?? []) };
-    });
+    }, PLANNING);
     progress({ phase: 'resolve', done: file.rowCount, total: file.rowCount });
 
     const counts: ImportCounts = {
@@ -241,7 +247,7 @@ export async function importFile(
         await countPlan(tx, plan, counts, relationshipsBy, writeProgress);
         counts.candidates = await countNewCandidates(tx, plan.candidates);
         return (await tx.run(GET_IMPORT, { sha256: file.sha256 })).records.length === 0;
-      });
+      }, PLANNING);
     } else {
       const run = await beginImportRun(db, { sha256: file.sha256, fileName, importedBy });
       try {

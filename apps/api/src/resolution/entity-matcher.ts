@@ -68,7 +68,7 @@ export function registryConflict(a: readonly string[], b: readonly string[]): [s
 }
 
 /** Contiguous runs of words, as text: "a b c" → "a", "a b", "b", … (not the whole). */
-function innerRuns(tokens: readonly string[]): string[] {
+export function innerRuns(tokens: readonly string[]): string[] {
   const runs: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     for (let j = i + 1; j <= tokens.length; j++) if (j - i < tokens.length) runs.push(tokens.slice(i, j).join(' '));
@@ -77,7 +77,7 @@ function innerRuns(tokens: readonly string[]): string[] {
 }
 
 /** Every substring of at least `min` characters, but not the whole. */
-function innerStrings(text: string, min: number): string[] {
+export function innerStrings(text: string, min: number): string[] {
   const chars = [...text];
   const found = new Set<string>();
   for (let i = 0; i < chars.length; i++) {
@@ -93,7 +93,7 @@ function pairs(text: string): string[] {
 }
 
 /** A key with one character left out, at each place: two keys one edit apart share one of these (or are one). */
-function deletions(key: string): string[] {
+export function deletions(key: string): string[] {
   const chars = [...key];
   return [...new Set(chars.map((_, i) => [...chars.slice(0, i), ...chars.slice(i + 1)].join('')))];
 }
