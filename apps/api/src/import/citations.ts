@@ -17,9 +17,13 @@ export function union(
   values: readonly string[],
   max = CITATIONS_PER_FILE_MAX,
 ): void {
-  const list = (target[key] as string[] | undefined) ?? [];
-  for (const v of values) if (list.length < max && !list.includes(v)) list.push(v);
-  target[key] = list;
+  let list = target[key] as string[] | null | undefined;
+  if (list == null) target[key] = list = [];
+  // A hub's list is full after its first rows: skip the look-ups for every later row.
+  for (let i = 0; i < values.length && list.length < max; i++) {
+    const v = values[i] as string;
+    if (!list.includes(v)) list.push(v);
+  }
 }
 
 /** An element planned by an earlier row gains this row's citations and, when given, its row reference. */

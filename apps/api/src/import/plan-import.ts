@@ -92,6 +92,20 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
   const resolved = new Map<string, Resolution>();
   const dataset = `import:${file.sha256.slice(0, 16)}`;
   const fileSource = fileSourceId(file.sha256);
+  // A file names the same buyer, supplier or maker in thousands of rows: key and hash each name once.
+  const keys = new Map<string, string>();
+  const nameKey = (name: string) => {
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = normaliseName(name)));
+    return key;
+  };
+  const entityIds = new Map<string, string>();
+  const entityId = (prefix: string, key: string) => {
+    const memoKey = `${prefix}\u0000${key}`;
+    let id = entityIds.get(memoKey);
+    if (id === undefined) entityIds.set(memoKey, (id = importedEntityId(prefix, key)));
+    return id;
+  };
   addEntity(
     plan,
     'Source',
@@ -197,8 +211,7 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
     };
 
     const buyerId = resolve('buyer', row.buyer, RELATIONSHIP_RULES.BUYER.to, () => {
-      const key = normaliseName(row.buyer);
-      const id = importedEntityId('buyer', key);
+      const id = entityId('buyer', nameKey(row.buyer));
       const prior = plan.entities.get(id);
       const publicSecurity =
         row.buyer_level !== undefined || PUBLIC_SECURITY_WORDS.test(row.buyer) || prior?.kind === 'PublicSecurityBody';
@@ -217,7 +230,7 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
     });
     const supplierId = resolve('supplier', row.supplier, RELATIONSHIP_RULES.SUPPLIER.to, () => ({
       kind: 'Company',
-      props: { id: importedEntityId('company', normaliseName(row.supplier)), name: row.supplier },
+      props: { id: entityId('company', nameKey(row.supplier)), name: row.supplier },
     }));
     const manufacturerId =
       row.manufacturer === undefined
@@ -225,7 +238,7 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
         : resolve('manufacturer', row.manufacturer, RELATIONSHIP_RULES.MANUFACTURES.from, () => ({
             kind: 'Company',
             props: {
-              id: importedEntityId('company', normaliseName(row.manufacturer ?? '')),
+              id: entityId('company', nameKey(row.manufacturer ?? '')),
               name: row.manufacturer,
               roles: ['manufacturer'],
             },
@@ -235,10 +248,7 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
     const productId = resolve('product', row.product, productKinds, () => ({
       kind: 'Product',
       props: {
-        id: importedEntityId(
-          'product',
-          `${row.manufacturer ? normaliseName(row.manufacturer) : ''} ${normaliseName(row.product)}`.trim(),
-        ),
+        id: entityId('product', `${row.manufacturer ? nameKey(row.manufacturer) : ''} ${nameKey(row.product)}`.trim()),
         name:
           row.manufacturer && !row.product.includes(row.manufacturer)
             ? `${row.product} (${row.manufacturer})`
@@ -251,7 +261,7 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
         .trim()
         .toLowerCase()
         .replace(/[\s_]+/g, '-');
-      const byName = (existing.byKey.get(normaliseName(row.category)) ?? []).filter((e) =>
+      const byName = (existing.byKey.get(nameKey(row.category)) ?? []).filter((e) =>
         RELATIONSHIP_RULES.IN_CATEGORY.to.includes(e.kind),
       );
       categoryId = existing.categoryByArea.get(area) ?? (byName.length === 1 ? byName[0]?.id : undefined);
@@ -345,7 +355,10 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
 }
 
 function dropUndefined(props: Props): Props {
-  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined));
+  // A loop, not entries/fromEntries: it runs for every entity and relationship a file plans.
+  const kept: Props = {};
+  for (const key of Object.keys(props)) if (props[key] !== undefined) kept[key] = props[key];
+  return kept;
 }
 
 /** Adds a new entity, or, when an earlier row already added it, only this row's citations. */

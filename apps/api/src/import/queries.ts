@@ -43,14 +43,27 @@ const gains = (x: string, key: string, max = CITATIONS_MAX, except = '') =>
 const citationsGained = (x: string) => `${gains(x, 'sourceIds')}, ${gains(x, 'importedFrom')}`;
 /** An entity's own name is never one of its aliases. */
 const notOwnName = (x: string) => ` AND v <> ${x}.name`;
-/** A matched entity also learns the file's other names and registry ids (FtM). */
-const aliasesGained = (x: string) => `${gains(x, 'aliases', ALIASES_MAX, notOwnName(x))}`;
-const registryIdsGained = (x: string) => `${gains(x, 'registryIds', REGISTRY_IDS_MAX)}`;
 /** Whether the row would add to an element's lists: only then is its old state kept for undo. */
 const adds = (x: string, keys: readonly string[]) =>
   `(${keys.map((key) => `size(${newIn(x, key, key === 'aliases' ? notOwnName(x) : '')}) > 0`).join(' OR ')})`;
 const CITATION_KEYS = ['sourceIds', 'importedFrom'] as const;
 const ENTITY_LIST_KEYS = [...CITATION_KEYS, 'aliases', 'registryIds'] as const;
+const ENTITY_LIST_MAX: Record<(typeof ENTITY_LIST_KEYS)[number], number> = {
+  sourceIds: CITATIONS_MAX,
+  importedFrom: CITATIONS_MAX,
+  aliases: ALIASES_MAX,
+  registryIds: REGISTRY_IDS_MAX,
+};
+/**
+ * The values an entity's lists lack, as a map (`fresh`), computed once for the undo check and the SET.
+ * A matched entity also learns the file's other names and registry ids (FtM).
+ */
+const entityNews = (x: string) =>
+  `{${ENTITY_LIST_KEYS.map((key) => `${key}: ${newIn(x, key, key === 'aliases' ? notOwnName(x) : '')}`).join(', ')}}`;
+/** A list gains the values `fresh` holds for it, up to the cap; left alone (even absent) when none are new. */
+const gainsNew = (x: string, key: (typeof ENTITY_LIST_KEYS)[number]) =>
+  `${x}.${key} = CASE WHEN size(coalesce(fresh.${key}, [])) = 0 THEN ${x}.${key}
+     ELSE (coalesce(${x}.${key}, []) + fresh.${key})[..${ENTITY_LIST_MAX[key]}] END`;
 
 /**
  * New entities of one kind. An entity already there (a re-import, or one the file matched) keeps its
@@ -59,16 +72,18 @@ const ENTITY_LIST_KEYS = [...CITATION_KEYS, 'aliases', 'registryIds'] as const;
  */
 export function mergeEntities(kind: EntityKind): string {
   assertKind(kind);
+  // `fresh` is computed once per row (only for an entity already there); MERGE then matches that same node.
   return `
     UNWIND $rows AS row
     OPTIONAL MATCH (old:Entity {id: row.props.id})
-    WITH row, old IS NOT NULL AS existed,
-         CASE WHEN old IS NOT NULL AND ${adds('old', ENTITY_LIST_KEYS)}
+    WITH row, old, CASE WHEN old IS NOT NULL THEN ${entityNews('old')} END AS fresh
+    WITH row, fresh, old IS NOT NULL AS existed,
+         CASE WHEN old IS NOT NULL AND (${ENTITY_LIST_KEYS.map((key) => `size(fresh.${key}) > 0`).join(' OR ')})
               THEN {id: old.id, sourceIds: old.sourceIds, importedFrom: old.importedFrom,
                     aliases: old.aliases, registryIds: old.registryIds} END AS before
     MERGE (n:Entity {id: row.props.id})
     ON CREATE SET n = row.props, n:${kind}
-    ON MATCH SET ${citationsGained('n')}, ${aliasesGained('n')}, ${registryIdsGained('n')}
+    ON MATCH SET ${ENTITY_LIST_KEYS.map((key) => gainsNew('n', key)).join(', ')}
     RETURN collect(CASE WHEN existed THEN null ELSE n.id END) AS created, collect(before) AS changed`;
 }
 

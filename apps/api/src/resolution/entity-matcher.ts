@@ -45,6 +45,8 @@ interface NameEntry {
   compact: string;
   /** Words of the folded key (Latin names). */
   tokens: string[];
+  /** The folded key between spaces: " a b c " holds " b c " when the words b c are in it. */
+  spaced: string;
   han: boolean;
 }
 
@@ -92,10 +94,19 @@ function pairs(text: string): string[] {
   return chars.slice(0, -1).map((c, i) => c + (chars[i + 1] ?? ''));
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** A key with one character left out, at each place: two keys one edit apart share one of these (or are one). */
 export function deletions(key: string): string[] {
+  const found = new Set<string>();
+  if (!SURROGATE.test(key)) {
+    // One UTF-16 unit per character: slicing gives the same strings as splitting into characters.
+    for (let i = 0; i < key.length; i++) found.add(key.slice(0, i) + key.slice(i + 1));
+    return [...found];
+  }
   const chars = [...key];
-  return [...new Set(chars.map((_, i) => [...chars.slice(0, i), ...chars.slice(i + 1)].join('')))];
+  for (let i = 0; i < chars.length; i++) found.add([...chars.slice(0, i), ...chars.slice(i + 1)].join(''));
+  return [...found];
 }
 
 /**
@@ -112,7 +123,8 @@ export class EntityMatcher {
   private readonly byWhole = new Map<string, NameEntry[]>();
   /** Chinese pairs and Latin words, for "this name is inside the other one". */
   private readonly byUnit = new Map<string, NameEntry[]>();
-  /** Long Latin keys, whole ("=key") and with one character left out ("-key"), for one-edit typos. */
+  /** Long Latin keys, whole (byCompact) and with one character left out (byDeletion), for one-edit typos. */
+  private readonly byCompact = new Map<string, NameEntry[]>();
   private readonly byDeletion = new Map<string, NameEntry[]>();
   private readonly ids = new Set<string>();
 
@@ -124,8 +136,11 @@ export class EntityMatcher {
 
   /** Calls `visit` with every value under `key`, this matcher's and its parent's, without copying lists. */
   private each<V>(pick: (m: EntityMatcher) => Map<string, V[]>, key: string, visit: (value: V) => void): void {
-    this.parent?.each(pick, key, visit);
-    for (const value of pick(this).get(key) ?? []) visit(value);
+    // An index loop: called for every inner part and deletion of every name, mostly finding nothing.
+    if (this.parent) this.parent.each(pick, key, visit);
+    const values = pick(this).get(key);
+    if (values === undefined) return;
+    for (let i = 0; i < values.length; i++) visit(values[i] as V);
   }
 
   private count<V>(pick: (m: EntityMatcher) => Map<string, V[]>, key: string): number {
@@ -167,6 +182,7 @@ export class EntityMatcher {
         exact: keys.exact,
         compact: compact(folded),
         tokens: folded.split(' '),
+        spaced: ` ${folded} `,
         han,
       };
       push(this.byFolded, folded, entry);
@@ -175,8 +191,8 @@ export class EntityMatcher {
       push(this.byWhole, han ? entry.compact : folded, entry);
       for (const unit of new Set(han ? pairs(entry.compact) : entry.tokens)) push(this.byUnit, unit, entry);
       if (!han && editBudget(entry.compact.length) > 0) {
-        push(this.byDeletion, `=${entry.compact}`, entry);
-        for (const variant of deletions(entry.compact)) push(this.byDeletion, `-${variant}`, entry);
+        push(this.byCompact, entry.compact, entry);
+        for (const variant of deletions(entry.compact)) push(this.byDeletion, variant, entry);
       }
     }
   }
@@ -265,6 +281,7 @@ export class EntityMatcher {
   ): void {
     const mine = compact(folded);
     const tokens = folded.split(' ');
+    const spaced = ` ${folded} `;
     const containsScore = (a: string, b: string) =>
       Math.round((Math.min(a.length, b.length) / Math.max(a.length, b.length)) * 100) / 100;
     const long = (text: string) => text.length >= (han ? MIN_CONTAINED.han : MIN_CONTAINED.latin);
@@ -299,7 +316,7 @@ export class EntityMatcher {
             if (entry.han !== han || entry.compact === mine) return;
             const inside = han
               ? entry.compact.includes(mine) && !addsSubUnit(entry.compact, mine)
-              : ` ${entry.tokens.join(' ')} `.includes(` ${folded} `);
+              : entry.spaced.includes(spaced);
             if (inside) offer(entry, 'contains', containsScore(entry.compact, mine));
           },
         );
@@ -310,16 +327,11 @@ export class EntityMatcher {
     // once one letter is left out of each (a letter changed). Checked, since a swap of two letters also meets.
     if (han || editBudget(mine.length) === 0) return;
     const found = new Set<NameEntry>();
-    const collect = (key: string) =>
-      this.each(
-        (m) => m.byDeletion,
-        key,
-        (entry) => found.add(entry),
-      );
-    collect(`-${mine}`);
+    const add = (entry: NameEntry) => found.add(entry);
+    this.each((m) => m.byDeletion, mine, add);
     for (const variant of deletions(mine)) {
-      collect(`=${variant}`);
-      collect(`-${variant}`);
+      this.each((m) => m.byCompact, variant, add);
+      this.each((m) => m.byDeletion, variant, add);
     }
     for (const entry of found) {
       if (entry.compact === mine || editBudget(entry.compact.length) === 0) continue;
