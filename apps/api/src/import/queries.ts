@@ -35,18 +35,16 @@ function assertType(type: RelationshipType): void {
 /** The row's values of a list property that the element lacks (`except`: a further condition on v). */
 const newIn = (x: string, key: string, except = '') =>
   `[v IN coalesce(row.props.${key}, []) WHERE NOT v IN coalesce(${x}.${key}, [])${except}]`;
-/** A list property gains the row's values it lacks, up to the cap; left alone (even absent) when none are new. */
-const gains = (x: string, key: string, max = CITATIONS_MAX, except = '') =>
-  `${x}.${key} = CASE WHEN size(${newIn(x, key, except)}) = 0 THEN ${x}.${key}
-     ELSE (coalesce(${x}.${key}, []) + ${newIn(x, key, except)})[..${max}] END`;
-/** Citations and row references accumulate on entities and relationships alike. */
-const citationsGained = (x: string) => `${gains(x, 'sourceIds')}, ${gains(x, 'importedFrom')}`;
-/** An entity's own name is never one of its aliases. */
-const notOwnName = (x: string) => ` AND v <> ${x}.name`;
-/** Whether the row would add to an element's lists: only then is its old state kept for undo. */
-const adds = (x: string, keys: readonly string[]) =>
-  `(${keys.map((key) => `size(${newIn(x, key, key === 'aliases' ? notOwnName(x) : '')}) > 0`).join(' OR ')})`;
+/** A list property gains `added` (a list expression), up to the cap; left alone (even absent) when it is empty. */
+const gain = (x: string, key: string, added: string, max: number) =>
+  `${x}.${key} = CASE WHEN size(${added}) = 0 THEN ${x}.${key}
+     ELSE (coalesce(${x}.${key}, []) + ${added})[..${max}] END`;
 const CITATION_KEYS = ['sourceIds', 'importedFrom'] as const;
+/** Citations and row references accumulate on relationships as on entities. */
+const citationsGained = (x: string) =>
+  CITATION_KEYS.map((key) => gain(x, key, newIn(x, key), CITATIONS_MAX)).join(', ');
+/** Whether the row would add to a relationship's citations: only then is its old state kept for undo. */
+const addsCitations = (x: string) => `(${CITATION_KEYS.map((key) => `size(${newIn(x, key)}) > 0`).join(' OR ')})`;
 const ENTITY_LIST_KEYS = [...CITATION_KEYS, 'aliases', 'registryIds'] as const;
 const ENTITY_LIST_MAX: Record<(typeof ENTITY_LIST_KEYS)[number], number> = {
   sourceIds: CITATIONS_MAX,
@@ -56,14 +54,11 @@ const ENTITY_LIST_MAX: Record<(typeof ENTITY_LIST_KEYS)[number], number> = {
 };
 /**
  * The values an entity's lists lack, as a map (`fresh`), computed once for the undo check and the SET.
- * A matched entity also learns the file's other names and registry ids (FtM).
+ * A matched entity also learns the file's other names and registry ids (FtM); its own name is never
+ * one of its aliases.
  */
 const entityNews = (x: string) =>
-  `{${ENTITY_LIST_KEYS.map((key) => `${key}: ${newIn(x, key, key === 'aliases' ? notOwnName(x) : '')}`).join(', ')}}`;
-/** A list gains the values `fresh` holds for it, up to the cap; left alone (even absent) when none are new. */
-const gainsNew = (x: string, key: (typeof ENTITY_LIST_KEYS)[number]) =>
-  `${x}.${key} = CASE WHEN size(coalesce(fresh.${key}, [])) = 0 THEN ${x}.${key}
-     ELSE (coalesce(${x}.${key}, []) + fresh.${key})[..${ENTITY_LIST_MAX[key]}] END`;
+  `{${ENTITY_LIST_KEYS.map((key) => `${key}: ${newIn(x, key, key === 'aliases' ? ` AND v <> ${x}.name` : '')}`).join(', ')}}`;
 
 /**
  * New entities of one kind. An entity already there (a re-import, or one the file matched) keeps its
@@ -83,7 +78,7 @@ export function mergeEntities(kind: EntityKind): string {
                     aliases: old.aliases, registryIds: old.registryIds} END AS before
     MERGE (n:Entity {id: row.props.id})
     ON CREATE SET n = row.props, n:${kind}
-    ON MATCH SET ${ENTITY_LIST_KEYS.map((key) => gainsNew('n', key)).join(', ')}
+    ON MATCH SET ${ENTITY_LIST_KEYS.map((key) => gain('n', key, `coalesce(fresh.${key}, [])`, ENTITY_LIST_MAX[key])).join(', ')}
     RETURN collect(CASE WHEN existed THEN null ELSE n.id END) AS created, collect(before) AS changed`;
 }
 
@@ -94,7 +89,7 @@ function mergeRelationshipsOn(type: RelationshipType, pattern: (r: string) => st
     MATCH (a:Entity {id: row.source})
     MATCH (b:Entity {id: row.target})
     WITH row, a, b, EXISTS { ${pattern('')} } AS existed,
-         [${pattern('old')} WHERE ${adds('old', CITATION_KEYS)}
+         [${pattern('old')} WHERE ${addsCitations('old')}
           | {elementId: elementId(old), sourceIds: old.sourceIds, importedFrom: old.importedFrom}] AS before
     MERGE ${pattern('r')}
     ON CREATE SET r = row.props
