@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cjkQuery, escapeLucene, hasCjk, latinQuery } from '../src/search/lucene.ts';
+import { FULLTEXT_INDEXES } from '@explorer/model';
+import { cjkQuery, escapeLucene, hasCjk, latinQuery, searchLookups } from '../src/search/lucene.ts';
 import { rankSearchResults } from '../src/search/ranking.ts';
 
 describe('full-text query building', () => {
@@ -16,6 +17,20 @@ describe('full-text query building', () => {
     expect(latinQuery('WD')).toBe('+(wd^4 OR wd*^2)');
     // The first pass of a search: exact words and prefixes only.
     expect(latinQuery('Western Digitl', { fuzzy: false })).toBe('+(western^4 OR western*^2) +(digitl^4 OR digitl*^2)');
+  });
+
+  it('searches exact words and prefixes, then CJK pairs, and typos only when those find too few', () => {
+    expect(searchLookups('Western Digitl 西部数据').map((l) => [l.index, l.onlyIfFewer])).toEqual([
+      [FULLTEXT_INDEXES.latin, false],
+      [FULLTEXT_INDEXES.cjk, false],
+      [FULLTEXT_INDEXES.latin, true],
+    ]);
+    expect(searchLookups('Western Digitl')[1]?.query).toBe(latinQuery('Western Digitl'));
+    // Short words get no typo tolerance, so there is no second pass.
+    expect(searchLookups('WD')).toEqual([
+      { index: FULLTEXT_INDEXES.latin, query: '+(wd^4 OR wd*^2)', onlyIfFewer: false },
+    ]);
+    expect(searchLookups('西部数据').map((l) => l.index)).toEqual([FULLTEXT_INDEXES.cjk]);
     expect(latinQuery('  ** ')).toBeNull();
     // Stop words are not in the index: requiring them would match nothing.
     expect(latinQuery('entities in Xinjiang')).toBe(

@@ -5,7 +5,7 @@
  */
 export * as ApiQueries from '../../../apps/api/src/db/queries.ts';
 export * as ExportQueries from '../../../apps/api/src/export/queries.ts';
-export { cjkQuery, hasCjk, latinQuery } from '../../../apps/api/src/search/lucene.ts';
+export { searchLookups } from '../../../apps/api/src/search/lucene.ts';
 export { entityProps, relationshipProps } from '../../../apps/api/src/seed/load-dataset.ts';
 export { expand as expandExport, ExportTooLargeError } from '../../../apps/api/src/export/read-subgraph.ts';
 export { importFile as importProcurementFile } from '../../../apps/api/src/import/import-procurements.ts';

@@ -1,5 +1,4 @@
 import {
-  FULLTEXT_INDEXES,
   HUB_RELATIONSHIP_TYPES,
   LIMITS,
   RELATIONSHIP_TYPES,
@@ -20,7 +19,7 @@ import {
   type TraceQuery,
 } from '@explorer/model';
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
-import { cjkQuery, hasCjk, latinQuery } from '../search/lucene.ts';
+import { searchLookups } from '../search/lucene.ts';
 import { rankSearchResults } from '../search/ranking.ts';
 import { toGraph, toGraphNode, toNumber, type RawListing } from './mapping.ts';
 import * as Q from './queries.ts';
@@ -63,18 +62,8 @@ export class GraphRepository {
   /** Full-text search over names and aliases: Latin (fuzzy, prefix) and CJK (bigram) indexes merged. */
   async search(query: SearchQuery): Promise<SearchResult[]> {
     const kinds = query.kinds && query.kinds.length > 0 ? query.kinds : null;
-    // Typo-tolerant (fuzzy) clauses cost the most at a million entities (a 4-letter word's edits match
-    // many terms), and matter only when exact words and prefixes find too little: they are a second pass.
-    const latin = latinQuery(query.q, { fuzzy: false });
-    const fuzzy = latinQuery(query.q);
-    const cjk = hasCjk(query.q) ? cjkQuery(query.q) : null;
-    const lookups: Array<{ index: string; query: string; onlyIfFewer?: true }> = [];
-    if (latin) lookups.push({ index: FULLTEXT_INDEXES.latin, query: latin });
-    if (cjk) lookups.push({ index: FULLTEXT_INDEXES.cjk, query: cjk });
-    if (fuzzy && fuzzy !== latin) lookups.push({ index: FULLTEXT_INDEXES.latin, query: fuzzy, onlyIfFewer: true });
-
     const best = new Map<string, SearchResult>();
-    for (const lookup of lookups) {
+    for (const lookup of searchLookups(query.q)) {
       if (lookup.onlyIfFewer && best.size >= query.limit) continue;
       const records = await this.runner.read(Q.SEARCH, {
         index: lookup.index,

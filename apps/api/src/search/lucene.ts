@@ -1,3 +1,5 @@
+import { FULLTEXT_INDEXES } from '@explorer/model';
+
 /**
  * Turns what a user typed into full-text queries. The user's text never reaches Lucene's parser
  * unescaped: every term is escaped, then combined with operators we choose.
@@ -67,4 +69,27 @@ export function cjkQuery(text: string): string | null {
   const runs = cjkRuns(text).filter((run) => run.length > 1);
   if (runs.length === 0) return null;
   return runs.map((run) => `+"${escapeLucene(run)}"`).join(' ');
+}
+
+/** One full-text lookup of a search. `onlyIfFewer`: made only when the lookups before it found fewer than asked. */
+export interface SearchLookup {
+  index: string;
+  query: string;
+  onlyIfFewer: boolean;
+}
+
+/**
+ * The lookups a search makes, in order: exact words and prefixes (Latin index), CJK pairs, then the
+ * typo-tolerant Latin query only when those found too little. The fuzzy clauses cost the most at a
+ * million entities (a word's edits match many terms), and a typo is what finds nothing exactly.
+ */
+export function searchLookups(text: string): SearchLookup[] {
+  const lookups: SearchLookup[] = [];
+  const latin = latinQuery(text, { fuzzy: false });
+  const fuzzy = latinQuery(text);
+  const cjk = hasCjk(text) ? cjkQuery(text) : null;
+  if (latin) lookups.push({ index: FULLTEXT_INDEXES.latin, query: latin, onlyIfFewer: false });
+  if (cjk) lookups.push({ index: FULLTEXT_INDEXES.cjk, query: cjk, onlyIfFewer: false });
+  if (fuzzy && fuzzy !== latin) lookups.push({ index: FULLTEXT_INDEXES.latin, query: fuzzy, onlyIfFewer: true });
+  return lookups;
 }

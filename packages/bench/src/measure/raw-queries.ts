@@ -1,5 +1,4 @@
 import {
-  FULLTEXT_INDEXES,
   HUB_RELATIONSHIP_TYPES,
   LIMITS,
   NON_FLOWING_STATUSES,
@@ -12,10 +11,8 @@ import {
   ApiQueries as Q,
   ExportQueries as X,
   ExportTooLargeError,
-  cjkQuery,
   expandExport,
-  hasCjk,
-  latinQuery,
+  searchLookups,
 } from '../api-internals.ts';
 
 /**
@@ -39,13 +36,11 @@ export class RawReader {
     return records;
   }
 
-  /** As GraphRepository.search: exact words and prefixes, CJK pairs, then typos only if too few were found. */
+  /** As GraphRepository.search: the same lookups, the typo-tolerant one only when the others found too few. */
   async search(q: string, limit = LIMITS.searchDefault): Promise<void> {
-    const latin = latinQuery(q, { fuzzy: false });
-    const fuzzy = latinQuery(q);
-    const cjk = hasCjk(q) ? cjkQuery(q) : null;
     const found = new Set<string>();
-    const lookup = async (index: string, query: string) => {
+    for (const { index, query, onlyIfFewer } of searchLookups(q)) {
+      if (onlyIfFewer && found.size >= limit) continue;
       const records = await this.read(Q.SEARCH, {
         index,
         query,
@@ -54,10 +49,7 @@ export class RawReader {
         limit: neo4j.int(limit),
       });
       for (const r of records) found.add((r.get('n') as Node).elementId);
-    };
-    if (latin) await lookup(FULLTEXT_INDEXES.latin, latin);
-    if (cjk) await lookup(FULLTEXT_INDEXES.cjk, cjk);
-    if (fuzzy && fuzzy !== latin && found.size < limit) await lookup(FULLTEXT_INDEXES.latin, fuzzy);
+    }
   }
 
   async entity(id: string): Promise<void> {
