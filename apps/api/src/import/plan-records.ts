@@ -3,6 +3,7 @@ import { EntityMatcher } from '../resolution/entity-matcher.ts';
 import { CandidateOffers, holdCandidates, type PlannedCandidate } from '../resolution/import-candidates.ts';
 import { NameProbe } from '../resolution/name-probe.ts';
 import { registryKey } from './existing-entities.ts';
+import { NAMED_KINDS } from './queries.ts';
 import { entityProps, relationshipProps } from '../seed/load-dataset.ts';
 import { emptyPlan, type ImportPlan } from './plan-import.ts';
 import type { ImportProblem } from './problems.ts';
@@ -117,22 +118,23 @@ export function planRecords(
   return plan;
 }
 
-/** Kinds whose names the database index holds (EXISTING_NAMES). */
-const NAMED_KINDS: readonly EntityKind[] = [
-  'Company',
-  'PublicSecurityBody',
-  'GovernmentBody',
-  'Product',
-  'TechnologyCategory',
-];
+/**
+ * Whether a record is held against the database's names: invented records are not (the name index has
+ * no synthetic flag to pair them only with their like), nor kinds whose names are not matched.
+ */
+const isPaired = (record: EntityRecord) => !record.synthetic && NAMED_KINDS.includes(record.kind);
+
+/** A record's registry ids as the matcher compares them. */
+const registryKeysOf = (record: EntityRecord) =>
+  ('registryIds' in record ? (record.registryIds ?? []) : []).map(registryKey);
 
 /** What a records file's entities could be held as lookalikes of: the names and registry ids of those paired. */
 export function recordsProbe(file: RecordsFile): NameProbe | null {
-  const paired = file.entities.map((e) => e.record).filter((r) => !r.synthetic && NAMED_KINDS.includes(r.kind));
+  const paired = file.entities.map((e) => e.record).filter(isPaired);
   if (paired.length === 0) return null;
   return new NameProbe(
     paired.flatMap((r) => [r.name, ...r.aliases]),
-    paired.flatMap((r) => ('registryIds' in r ? (r.registryIds ?? []) : []).map(registryKey)),
+    paired.flatMap(registryKeysOf),
   );
 }
 
@@ -147,9 +149,8 @@ function holdLookalikes(
   record: EntityRecord,
   line: number,
 ): void {
-  // Invented records are not paired: the name index has no synthetic flag to pair them only with their like.
-  if (record.synthetic || !NAMED_KINDS.includes(record.kind)) return;
-  const registryIds = ('registryIds' in record ? (record.registryIds ?? []) : []).map(registryKey);
+  if (!isPaired(record)) return;
+  const registryIds = registryKeysOf(record);
   const offered = new CandidateOffers();
   for (const [i, name] of [record.name, ...record.aliases].entries()) {
     for (const registryId of i === 0 && registryIds.length > 0 ? registryIds : [undefined]) {

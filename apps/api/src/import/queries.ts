@@ -10,10 +10,19 @@ import {
 } from '@explorer/model';
 import { CITATIONS_MAX } from './citations.ts';
 
-/** Kinds a procurement row can name. The kind label is the one next to Entity. */
+/** Kinds whose names an import matches (a procurement row can name them; records and FtM are held against them). */
+export const NAMED_KINDS: readonly EntityKind[] = [
+  'Company',
+  'PublicSecurityBody',
+  'GovernmentBody',
+  'Product',
+  'TechnologyCategory',
+];
+
+/** The names of the NAMED_KINDS. The kind label is the one next to Entity. */
 export const EXISTING_NAMES = `
   MATCH (n:Entity)
-  WHERE n:Company OR n:PublicSecurityBody OR n:GovernmentBody OR n:Product OR n:TechnologyCategory
+  WHERE ${NAMED_KINDS.map((kind) => `n:${kind}`).join(' OR ')}
   RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS kind, n.name AS name, n.aliases AS aliases,
          n.area AS area`;
 
