@@ -64,9 +64,9 @@ export const ENTITY_SOURCES = `
   WITH DISTINCT sourceId
   LIMIT $sourcesLimit
   // By Entity's id (the indexed one), then the kind: matching :Source {id} scans every Source.
+  // No listings: a Source is never LISTED_ON (the model's ends), and asking cost a third of a hub's time.
   MATCH (n:Entity {id: sourceId}) WHERE n:Source
-  ${LISTINGS}
-  RETURN n, listings
+  RETURN n
   ORDER BY n.date DESC, n.name`;
 
 /**

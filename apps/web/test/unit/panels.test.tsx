@@ -77,7 +77,7 @@ describe('entity details', () => {
     });
     stubApi({ '/api/entities/hub': answer(true) });
     renderWithQuery(<EntityDetails id="hub" />);
-    expect((await screen.findByRole('note')).textContent).toContain('first 500 relationships');
+    expect((await screen.findByRole('note')).textContent).toContain('first 100 relationships');
     expect(screen.getByRole('heading', { name: 'Sources (1+)' })).toBeTruthy();
     cleanup();
 

@@ -53,9 +53,8 @@ export class RawReader {
   }
 
   async entity(id: string): Promise<void> {
-    const [entity] = await this.read(Q.ENTITY, { id });
-    if (!entity) throw new Error(`no entity ${id}`);
-    await Promise.all([
+    const [[entity]] = await Promise.all([
+      this.read(Q.ENTITY, { id }),
       this.read(Q.ENTITY_SOURCES, {
         id,
         relationshipsMax: neo4j.int(LIMITS.entitySourceRelationshipsMax),
@@ -63,6 +62,7 @@ export class RawReader {
       }),
       this.read(Q.ENTITY_RELATIONSHIP_COUNTS, { id }),
     ]);
+    if (!entity) throw new Error(`no entity ${id}`);
   }
 
   /** One page of the neighbourhood, `skip` relationships in (the API's cursor). */
