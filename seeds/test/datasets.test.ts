@@ -1,7 +1,7 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { InvalidDatasetError, datasetDir, readDataset, readShippedDataset } from '../src/index.ts';
 
 describe('report-2022 (real data)', () => {
@@ -63,7 +63,9 @@ describe('demo (fictional data)', () => {
 
 describe('reading a broken dataset', () => {
   async function brokenCopy(edit: (entities: Array<Record<string, unknown>>) => void): Promise<string> {
-    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'seeds-')), 'broken');
+    const root = await mkdtemp(path.join(os.tmpdir(), 'seeds-'));
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
+    const dir = path.join(root, 'broken');
     await cp(datasetDir('demo'), dir, { recursive: true });
     const file = path.join(dir, 'entities.json');
     const entities = JSON.parse(await readFile(file, 'utf8')) as Array<Record<string, unknown>>;

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, writeFile, cp } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DatasetSchema, type Dataset } from '@explorer/model';
 import { InvalidDatasetError, datasetDir, readDataset, readShippedDataset } from '@explorer/seeds';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { isEmpty, loadDataset, SeedConflictError } from '../src/seed/load-dataset.ts';
 import { useTestApp } from './support/context.ts';
 import { graphChecksum } from './support/stack.ts';
@@ -37,7 +37,9 @@ describe('seed loader', () => {
   });
 
   it('refuses an invalid file naming file, record and field, before writing anything', async () => {
-    const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'bad-seed-')), 'broken');
+    const root = await mkdtemp(path.join(os.tmpdir(), 'bad-seed-'));
+    onTestFinished(() => rm(root, { recursive: true, force: true }));
+    const dir = path.join(root, 'broken');
     await cp(datasetDir('demo'), dir, { recursive: true });
     const relationships = JSON.parse(await readFile(path.join(dir, 'relationships.json'), 'utf8')) as Array<
       Record<string, unknown>

@@ -1,8 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { useAppInBrowser } from '../support/app-in-browser.ts';
 import { saveScreenshot } from '../support/screenshots.ts';
 
@@ -36,6 +36,7 @@ describe('the html export in Chromium', () => {
     expect(quote.length).toBeGreaterThan(10);
 
     const dir = await mkdtemp(path.join(os.tmpdir(), 'explorer-export-html-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const file = path.join(dir, 'export.html');
     await writeFile(file, html);
     const fileUrl = pathToFileURL(file).href;

@@ -12,6 +12,8 @@ export interface Operation {
   group: TargetGroup;
   api: (i: number) => Promise<void>;
   raw: (i: number) => Promise<void>;
+  /** How many distinct inputs it rotates through (i modulo this): the warm-up makes each once. */
+  inputs: number;
 }
 
 /** The i-th input of a list, round robin, so repeated calls do not all hit one cached answer. */
@@ -32,30 +34,35 @@ export function operations(api: ApiClient, raw: RawReader, probes: Probes): Oper
       group: 'search',
       api: (i) => api.get(`/api/search?${query({ q: nth(searchTerms, i) })}`).then(() => {}),
       raw: (i) => raw.search(nth(searchTerms, i)),
+      inputs: searchTerms.length,
     },
     {
       name: 'entity',
       group: 'entity',
       api: (i) => api.get(`/api/entities/${nth(ordinary, i)}`).then(() => {}),
       raw: (i) => raw.entity(nth(ordinary, i)),
+      inputs: ordinary.length,
     },
     {
       name: 'entity (hub)',
       group: 'entity',
       api: (i) => api.get(`/api/entities/${nth(hubs, i)}`).then(() => {}),
       raw: (i) => raw.entity(nth(hubs, i)),
+      inputs: hubs.length,
     },
     {
       name: 'neighbors',
       group: 'neighbors',
       api: (i) => api.get(`/api/entities/${nth(ordinary, i)}/neighbors`).then(() => {}),
       raw: (i) => raw.neighbors(nth(ordinary, i)),
+      inputs: ordinary.length,
     },
     {
       name: 'neighbors (hub)',
       group: 'neighbors',
       api: (i) => api.get(`/api/entities/${nth(hubs, i)}/neighbors`).then(() => {}),
       raw: (i) => raw.neighbors(nth(hubs, i)),
+      inputs: hubs.length,
     },
     {
       // A later page of a hub: what paging costs once the first pages are behind.
@@ -66,6 +73,7 @@ export function operations(api: ApiClient, raw: RawReader, probes: Probes): Oper
           .get(`/api/entities/${nth(hubs, i)}/neighbors?${query({ cursor: (HUB_PAGE - 1) * LIMITS.neighborsDefault })}`)
           .then(() => {}),
       raw: (i) => raw.neighbors(nth(hubs, i), (HUB_PAGE - 1) * LIMITS.neighborsDefault),
+      inputs: hubs.length,
     },
   ];
   for (const hops of PATH_HOPS) {
@@ -81,6 +89,7 @@ export function operations(api: ApiClient, raw: RawReader, probes: Probes): Oper
         const { from, to } = nth(pairs, i);
         return raw.paths(from, to, hops).then(() => {});
       },
+      inputs: pairs.length,
     });
   }
   list.push({
@@ -88,6 +97,7 @@ export function operations(api: ApiClient, raw: RawReader, probes: Probes): Oper
     group: 'trace',
     api: (i) => api.get(`/api/trace?${query({ from: nth(manufacturers, i), direction: 'downstream' })}`).then(() => {}),
     raw: (i) => raw.trace(nth(manufacturers, i)).then(() => {}),
+    inputs: manufacturers.length,
   });
   for (const example of probes.console) {
     list.push({
@@ -95,6 +105,7 @@ export function operations(api: ApiClient, raw: RawReader, probes: Probes): Oper
       group: 'console',
       api: () => api.post('/api/cypher', { query: example.query, params: example.params }).then(() => {}),
       raw: () => raw.cypher(example.query, example.params),
+      inputs: 1,
     });
   }
   const { nodeIds, hops } = probes.exportRequest;
@@ -106,6 +117,7 @@ export function operations(api: ApiClient, raw: RawReader, probes: Probes): Oper
       raw.exportSubgraph(nodeIds, hops).then((s) => {
         if (!s) throw new Error('export over the node cap');
       }),
+    inputs: 1,
   });
   return list;
 }
