@@ -3,7 +3,6 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { EntityMatcher } from '../resolution/entity-matcher.ts';
 import type { NameProbe } from '../resolution/name-probe.ts';
 import { normaliseName } from '../resolution/normalise-name.ts';
-import { EXISTING_REGISTRY_IDS } from '../resolution/queries.ts';
 import { EXISTING_NAMES, EXISTING_SOURCES_BY_URL } from './queries.ts';
 
 export interface ExistingEntity {
@@ -45,16 +44,12 @@ export async function readExistingIndex(
     categoryByArea: new Map(),
     sourceByUrl: new Map(),
   };
-  const registryIds = new Map<string, string[]>();
-  for await (const r of tx.run(EXISTING_REGISTRY_IDS)) {
-    registryIds.set(String(r.get('id')), (r.get('registryIds') as unknown[]).map(String).map(registryKey));
-  }
   for await (const r of tx.run(EXISTING_NAMES)) {
     const entity = { id: String(r.get('id')), kind: r.get('kind') as EntityKind };
     const allNames = [r.get('name') as string, ...((r.get('aliases') as string[] | null) ?? [])].filter(
       (n) => typeof n === 'string',
     );
-    const ids = registryIds.get(entity.id) ?? [];
+    const ids = (r.get('registryIds') as unknown[]).map(String).map(registryKey);
     // Categories are few and looked up by area as well as by name.
     if (probe && entity.kind !== 'TechnologyCategory' && !probe.admits(allNames, ids)) {
       index.matcher.add({ ...entity, registryIds: [] }, [], false); // its id only

@@ -19,12 +19,15 @@ export const NAMED_KINDS: readonly EntityKind[] = [
   'TechnologyCategory',
 ];
 
-/** The names of the NAMED_KINDS. The kind label is the one next to Entity. */
+/**
+ * The names and registry ids of the NAMED_KINDS, in one pass (read as a stream: at a million entities
+ * neither list may be held whole). The kind label is the one next to Entity.
+ */
 export const EXISTING_NAMES = `
   MATCH (n:Entity)
   WHERE ${NAMED_KINDS.map((kind) => `n:${kind}`).join(' OR ')}
   RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS kind, n.name AS name, n.aliases AS aliases,
-         n.area AS area`;
+         coalesce(n.registryIds, []) AS registryIds, n.area AS area`;
 
 export const EXISTING_SOURCES_BY_URL = `
   MATCH (s:Source) WHERE s.url IN $urls

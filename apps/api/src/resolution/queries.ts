@@ -32,12 +32,6 @@ export const RESOLUTION_CONSTRAINTS: readonly string[] = [
 
 // ---- import ----
 
-/** Registry ids of the entities an import row may name (the kinds of EXISTING_NAMES). */
-export const EXISTING_REGISTRY_IDS = `
-  MATCH (n:Entity)
-  WHERE (n:Company OR n:PublicSecurityBody OR n:GovernmentBody) AND size(coalesce(n.registryIds, [])) > 0
-  RETURN n.id AS id, n.registryIds AS registryIds`;
-
 /**
  * Candidates an import raises, one per pair of entities: a pair already held (open, merged or kept
  * apart) is left as it is, so re-importing a file never raises a pair again.

@@ -194,6 +194,9 @@ async function nodeOnScreen(on: Page, id: string): Promise<{ x: number; y: numbe
       const position = (element as unknown as WithCy)._cyreg?.cy?.getElementById(nodeId).renderedPosition();
       return JSON.stringify(position ?? null);
     }, id);
+  // Positions can hold still between two reads before the layout has even started (a busy machine):
+  // wait for the canvas to say its layout is done first.
+  await expect.poll(() => drawing.getAttribute('data-layout'), { timeout: 15_000 }).toBe('done');
   let last = '';
   await expect
     .poll(

@@ -11,6 +11,8 @@ export interface OpenLoopResult extends Summary {
   errorKinds: Record<string, number>;
 }
 
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /**
  * Starts `rate` requests per second for `seconds`, whether or not earlier ones have answered (as many
  * independent readers would). Latency counts from when a request was due, so a client that falls
@@ -22,7 +24,7 @@ export async function runOpenLoop(
   seconds: number,
   /** Requests outstanding at most; one more due is not sent and counts as an error, so this process stays bounded. */
   maxOutstanding = 2_000,
-  classify: (error: unknown) => string = (error) => (error instanceof Error ? error.message : String(error)),
+  classify: (error: unknown) => string = messageOf,
 ): Promise<OpenLoopResult> {
   const total = Math.round(rate * seconds);
   const interval = 1000 / rate;
@@ -30,9 +32,11 @@ export async function runOpenLoop(
   const errorSamples: string[] = [];
   let errors = 0;
   const errorKinds: Record<string, number> = {};
-  const count = (kind: string) => {
+  /** Counts an error under its kind and keeps the first few as they were said. */
+  const fail = (kind: string, said: string) => {
     errors++;
     errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+    if (errorSamples.length < 5) errorSamples.push(said);
   };
   const inFlight: Array<Promise<void>> = [];
   let outstanding = 0;
@@ -43,8 +47,7 @@ export async function runOpenLoop(
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     if (outstanding >= maxOutstanding) {
-      count(notSent);
-      if (errorSamples.length < 5) errorSamples.push(notSent);
+      fail(notSent, notSent);
       continue;
     }
     outstanding++;
@@ -52,10 +55,7 @@ export async function runOpenLoop(
       request(i)
         .then(
           () => void samples.push(performance.now() - due),
-          (error: unknown) => {
-            count(classify(error));
-            if (errorSamples.length < 5) errorSamples.push(error instanceof Error ? error.message : String(error));
-          },
+          (error: unknown) => fail(classify(error), messageOf(error)),
         )
         .finally(() => outstanding--),
     );
