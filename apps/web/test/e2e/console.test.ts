@@ -209,6 +209,9 @@ async function nodeOnScreen(on: Page, id: string): Promise<{ x: number; y: numbe
       { timeout: 15_000, interval: 400 },
     )
     .toBe(true);
+  // The canvas runs past the bottom of the window, and the layout may put the node there (a click
+  // below the window hits nothing): bring the whole canvas into view first.
+  await drawing.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   const box = await drawing.boundingBox();
   const point = JSON.parse(last) as { x: number; y: number };
   return { x: (box?.x ?? 0) + point.x, y: (box?.y ?? 0) + point.y };
