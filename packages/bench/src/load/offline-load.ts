@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ENTITY_LABEL,
@@ -22,8 +22,9 @@ import { InvalidRecordError, PhaseClock, completeSchema, type LoadStats } from '
  * CSV files before the database first starts, then the model's whole schema is created and populated
  * in bulk. Each record is validated with the model and turned into properties exactly as the Cypher
  * loader (and the seed loader) would: `entityProps`/`relationshipProps`, numbers as floats (what the
- * JavaScript driver sends), so both loads give the same graph. Values CSV cannot hold — an empty list
- * (neo4j-admin leaves the property out) or an empty string — are set afterwards with Cypher.
+ * JavaScript driver sends), so both loads give the same graph. The one value CSV cannot hold, an
+ * empty list (neo4j-admin leaves the property out), is set afterwards with Cypher; an empty string is
+ * written quoted (`""`), which the importer keeps.
  */
 
 /** Separates list elements and labels in the CSV files: a character no generated value holds. */
@@ -33,15 +34,16 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 type Props = Record<string, unknown>;
 type CsvType = 'string' | 'boolean' | 'double' | 'string[]' | 'boolean[]' | 'double[]';
 
-function csvType(value: unknown): CsvType | null {
+function csvType(value: unknown): CsvType {
   if (typeof value === 'string') return 'string';
   if (typeof value === 'boolean') return 'boolean';
   if (typeof value === 'number') return 'double';
   if (Array.isArray(value)) {
     const first: unknown = value[0];
-    if (first === undefined) return null; // an empty list says nothing of its type
+    // An empty list says nothing of its type; GroupCsv.add sets it aside to be written after the import.
+    if (first === undefined) throw new Error('An empty list has no CSV type');
     const element = csvType(first);
-    if (element === null || element.endsWith('[]')) throw new Error(`Unsupported list value ${JSON.stringify(value)}`);
+    if (element.endsWith('[]')) throw new Error(`Unsupported list value ${JSON.stringify(value)}`);
     return `${element}[]` as CsvType;
   }
   throw new Error(`Unsupported property value ${JSON.stringify(value)}`);
@@ -78,31 +80,55 @@ interface Fixup {
   value: unknown;
 }
 
-/** One CSV file per kind or type; its header is known only once every row is seen, so rows go to a
- * JSON-lines spool first and the CSV is written at the end. */
-class GroupFile {
-  readonly types = new Map<string, CsvType>();
-  private readonly spool: WriteStream;
+/**
+ * One CSV data file per kind or type, written in one pass. Its columns are the importer's `head`
+ * columns, then each property in the order it first appears; a row written before a property first
+ * appeared simply ends early, which the importer reads as "no value" (as it reads an empty cell). The
+ * header goes to a file of its own once every row is seen (`--nodes=Label=header.csv,data.csv`).
+ */
+class GroupCsv {
+  private readonly columns: string[] = [];
+  private readonly types = new Map<string, CsvType>();
+  private readonly out: WriteStream;
   private buffered: string[] = [];
 
   constructor(
-    readonly spoolPath: string,
-    readonly csvPath: string,
+    readonly group: string,
+    readonly headerPath: string,
+    readonly dataPath: string,
+    private readonly head: readonly string[],
   ) {
-    this.spool = createWriteStream(spoolPath, { encoding: 'utf8' });
+    this.out = createWriteStream(dataPath, { encoding: 'utf8' });
   }
 
-  async add(row: Props): Promise<void> {
-    for (const [key, value] of Object.entries(row)) {
-      if (key.startsWith(':')) continue;
-      if (!IDENTIFIER.test(key)) throw new Error(`Not a property name: ${JSON.stringify(key)}`);
+  /** Writes the row of element `id`: the head cells, then its properties; values CSV cannot hold go
+   * to `fixups`. */
+  async add(id: string, headCells: readonly string[], props: Props, fixups: Fixup[]): Promise<void> {
+    const cells = new Map<string, string>();
+    for (const key in props) {
+      const value = props[key];
+      if (value === undefined || value === null) continue;
+      if (Array.isArray(value) && value.length === 0) {
+        fixups.push({ group: this.group, id, key, value });
+        continue;
+      }
       const type = csvType(value);
-      if (type === null) continue;
       const known = this.types.get(key);
-      if (known && known !== type) throw new Error(`Property ${key} is ${known} in one row and ${type} in another`);
-      this.types.set(key, type);
+      if (known === undefined) {
+        if (!IDENTIFIER.test(key)) throw new Error(`Not a property name: ${JSON.stringify(key)}`);
+        this.types.set(key, type);
+        this.columns.push(key);
+      } else if (known !== type) {
+        throw new Error(`Property ${key} is ${known} in one row and ${type} in another`);
+      }
+      cells.set(key, csvCell(value));
     }
-    this.buffered.push(JSON.stringify(row));
+    let line = headCells.join(',');
+    // Up to the last column this row has a value for; later columns are left off.
+    let last = this.columns.length - 1;
+    while (last >= 0 && !cells.has(this.columns[last] as string)) last--;
+    for (let i = 0; i <= last; i++) line += `,${cells.get(this.columns[i] as string) ?? ''}`;
+    this.buffered.push(line);
     if (this.buffered.length >= 2000) await this.drain();
   }
 
@@ -110,40 +136,18 @@ class GroupFile {
     if (this.buffered.length === 0) return;
     const chunk = `${this.buffered.join('\n')}\n`;
     this.buffered = [];
-    if (!this.spool.write(chunk)) await once(this.spool, 'drain');
+    if (!this.out.write(chunk)) await once(this.out, 'drain');
   }
 
-  /** Writes the CSV: the importer's `head` columns ([header, row key]), then every other property. */
-  async writeCsv(head: ReadonlyArray<readonly [string, string]>): Promise<void> {
+  /** Finishes the data file and writes the header file; returns the importer's file list. */
+  async close(): Promise<string> {
     await this.drain();
-    this.spool.end();
-    await once(this.spool, 'finish');
-    const taken = new Set(head.map(([, key]) => key));
-    const keys = [...this.types.keys()].filter((k) => !taken.has(k)).sort();
-    const out = createWriteStream(this.csvPath, { encoding: 'utf8' });
-    const write = async (line: string) => {
-      if (!out.write(`${line}\n`)) await once(out, 'drain');
-    };
-    await write([...head.map(([header]) => header), ...keys.map((k) => `${k}:${this.types.get(k)}`)].join(','));
-    for await (const raw of readJsonLines(this.spoolPath)) {
-      const row = raw as Props;
-      await write([...head.map(([, key]) => csvCell(row[key])), ...keys.map((k) => csvCell(row[k]))].join(','));
-    }
-    out.end();
-    await once(out, 'finish');
-    await rm(this.spoolPath, { force: true });
+    this.out.end();
+    await once(this.out, 'finish');
+    const header = [...this.head, ...this.columns.map((key) => `${key}:${this.types.get(key) as CsvType}`)];
+    await writeFile(this.headerPath, `${header.join(',')}\n`, 'utf8');
+    return `${this.headerPath},${this.dataPath}`;
   }
-}
-
-/** Takes the values CSV cannot hold out of `props` into `fixups`. */
-function splitFixups(group: string, props: Props, fixups: Fixup[]): Props {
-  const kept: Props = {};
-  const id = String(props['id']);
-  for (const [key, value] of Object.entries(props)) {
-    if ((Array.isArray(value) && value.length === 0) || value === '') fixups.push({ group, id, key, value });
-    else kept[key] = value;
-  }
-  return kept;
 }
 
 export interface OfflineLoadOptions {
@@ -166,7 +170,9 @@ export async function writeImportFiles(
   const folder = path.join(dataDir, 'import');
   await mkdir(folder, { recursive: true });
   const fixups: Fixup[] = [];
-  const entityFiles = new Map<EntityKind, GroupFile>();
+  // The id column is the importer's node id (and is stored as the `id` property); labels are given
+  // per file (`Entity:Company=…`).
+  const entityFiles = new Map<EntityKind, GroupCsv>();
   const entitiesFile = path.join(datasetDir, manifest.files.entities);
   let line = 0;
   for await (const raw of readJsonLines(entitiesFile)) {
@@ -176,12 +182,13 @@ export async function writeImportFiles(
     const kind = parsed.data.kind;
     let file = entityFiles.get(kind);
     if (!file) {
-      file = new GroupFile(path.join(folder, `${kind}.jsonl`), path.join(folder, `${kind}.csv`));
+      file = new GroupCsv(kind, path.join(folder, `${kind}.header.csv`), path.join(folder, `${kind}.csv`), ['id:ID']);
       entityFiles.set(kind, file);
     }
-    await file.add(splitFixups(kind, entityProps(parsed.data, name), fixups));
+    const { id, ...props } = entityProps(parsed.data, name);
+    await file.add(parsed.data.id, [csvCell(id)], props, fixups);
   }
-  const relationshipFiles = new Map<RelationshipType, GroupFile>();
+  const relationshipFiles = new Map<RelationshipType, GroupCsv>();
   const relationshipsFile = path.join(datasetDir, manifest.files.relationships);
   line = 0;
   for await (const raw of readJsonLines(relationshipsFile)) {
@@ -191,28 +198,21 @@ export async function writeImportFiles(
     const rel = parsed.data;
     let file = relationshipFiles.get(rel.type);
     if (!file) {
-      file = new GroupFile(path.join(folder, `${rel.type}.jsonl`), path.join(folder, `rel-${rel.type}.csv`));
+      file = new GroupCsv(
+        rel.type,
+        path.join(folder, `rel-${rel.type}.header.csv`),
+        path.join(folder, `rel-${rel.type}.csv`),
+        [':START_ID', ':END_ID', ':TYPE'],
+      );
       relationshipFiles.set(rel.type, file);
     }
-    const props = splitFixups(rel.type, relationshipProps(rel, name), fixups);
-    await file.add({ ...props, ':START_ID': rel.source, ':END_ID': rel.target, ':TYPE': rel.type });
+    await file.add(rel.id, [csvCell(rel.source), csvCell(rel.target), rel.type], relationshipProps(rel, name), fixups);
   }
-  // The id column is the importer's node id (and is stored as the `id` property); labels are given
-  // per file (`Entity:Company=file`).
-  for (const file of entityFiles.values()) await file.writeCsv([['id:ID', 'id']]);
-  for (const file of relationshipFiles.values()) {
-    await file.writeCsv([
-      [':START_ID', ':START_ID'],
-      [':END_ID', ':END_ID'],
-      [':TYPE', ':TYPE'],
-    ]);
-  }
-  return {
-    nodes: [...entityFiles].map(([kind, file]) => `${ENTITY_LABEL}:${kind}=${file.csvPath}`),
-    relationships: [...relationshipFiles.values()].map((file) => file.csvPath),
-    fixups,
-    folder,
-  };
+  const nodes: string[] = [];
+  for (const [kind, file] of entityFiles) nodes.push(`${ENTITY_LABEL}:${kind}=${await file.close()}`);
+  const relationships: string[] = [];
+  for (const file of relationshipFiles.values()) relationships.push(await file.close());
+  return { nodes, relationships, fixups, folder };
 }
 
 /** Sets the values CSV could not hold, by id, once the id indexes exist. */
@@ -280,8 +280,12 @@ export async function offlineImport(options: OfflineLoadOptions): Promise<{
     clock,
     finish: async (driver) => {
       await clock.time('schema and indexes', async () => {
-        await completeSchema(driver, 'neo4j', SCHEMA_STATEMENTS);
+        // The constraints first: the leftover values find their elements through them, and are set
+        // before the name and full-text indexes exist, so that they need not update those too.
+        const isConstraint = (statement: string) => statement.startsWith('CREATE CONSTRAINT');
+        for (const statement of SCHEMA_STATEMENTS.filter(isConstraint)) await driver.executeQuery(statement);
         await applyFixups(driver, files.fixups);
+        await completeSchema(driver, 'neo4j', SCHEMA_STATEMENTS); // the rest; the constraints exist
       });
       const count = async (cypher: string) =>
         neo4j.integer.toNumber((await driver.executeQuery(cypher)).records[0]?.get('n') ?? -1);
