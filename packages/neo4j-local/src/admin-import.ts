@@ -3,8 +3,9 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureBuilt } from './build.ts';
-import { CLASSES_DIR, LIB_DIR } from './paths.ts';
-import { javaCommand } from './prerequisites.ts';
+import { classArchiveOptions } from './class-archive.ts';
+import { CLASSPATH } from './paths.ts';
+import { JVM_LOG_OPTIONS, javaCommand } from './prerequisites.ts';
 
 export interface AdminImportOptions {
   /** The data folder a later startNeo4jLocal({ dataDir }) opens; its database must not exist yet. */
@@ -39,8 +40,11 @@ export async function adminImport(options: AdminImportOptions): Promise<void> {
   const logFile = path.join(logs, 'admin-import.log');
   const args = [
     `-Xmx${options.heapMb ?? 1024}m`,
+    ...JVM_LOG_OPTIONS,
+    // The launcher's archive: the importer loads many of the same classes.
+    ...classArchiveOptions(),
     '-cp',
-    [CLASSES_DIR, path.join(LIB_DIR, '*')].join(path.delimiter),
+    CLASSPATH,
     'org.neo4j.cli.AdminTool',
     ...['database', 'import', 'full', 'neo4j'],
     '--multiline-fields=true',

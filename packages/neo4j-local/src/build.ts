@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { open, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { forgetClassArchive } from './class-archive.ts';
 import { withDirLock } from './lock.ts';
-import { CLASSES_DIR, JAVA_DIR, LIB_DIR, PLUGINS_DIR, TARGET_DIR } from './paths.ts';
+import { JAVA_DIR, LAUNCHER_JAR, LIB_DIR, PLUGINS_DIR, TARGET_DIR } from './paths.ts';
 
 /** Written after a successful build; its mtime is "when the build finished". */
 const STAMP_FILE = path.join(TARGET_DIR, '.neo4j-local-built');
@@ -30,9 +31,9 @@ async function newestSourceMtime(): Promise<number> {
   return newest;
 }
 
-/** True when classes, lib and plugins exist and the last build is newer than every source. */
+/** True when the jar, lib and plugins exist and the last build is newer than every source. */
 export async function isBuilt(): Promise<boolean> {
-  for (const dir of [CLASSES_DIR, LIB_DIR, PLUGINS_DIR]) {
+  for (const dir of [LAUNCHER_JAR, LIB_DIR, PLUGINS_DIR]) {
     if ((await mtimeMs(dir)) === undefined) return false;
   }
   const built = await mtimeMs(STAMP_FILE);
@@ -79,6 +80,7 @@ export async function ensureBuilt(): Promise<void> {
   if (await isBuilt()) return;
   await withDirLock(LOCK_DIR, async () => {
     if (await isBuilt()) return;
+    await forgetClassArchive(); // it describes the jars about to be replaced
     await runMaven();
     await writeFile(STAMP_FILE, `${new Date().toISOString()}\n`);
   });

@@ -1,17 +1,15 @@
 import { parseArgs } from 'node:util';
-import { ensureBuilt, BUILD_LOG } from './build.ts';
-import { startNeo4jLocal } from './launcher.ts';
+import { BUILD_LOG } from './build.ts';
+import { prepareNeo4jLocal, startNeo4jLocal } from './launcher.ts';
 import { DEFAULT_DATA_DIR, TARGET_DIR } from './paths.ts';
-import { checkPrerequisites } from './prerequisites.ts';
 
 const USAGE = `usage:
-  tsx src/cli.ts build                                 build the Java launcher (Maven) if needed
+  tsx src/cli.ts build                                 build the Java launcher (Maven) and its class archive if needed
   tsx src/cli.ts start [--data-dir d] [--port p]       start Neo4j; default data dir ${DEFAULT_DATA_DIR}, port 7687 (0 = any free port)`;
 
 async function build(): Promise<void> {
-  await checkPrerequisites();
-  await ensureBuilt();
-  console.log(`neo4j-local built in ${TARGET_DIR} (classes, lib, plugins); Maven log: ${BUILD_LOG}`);
+  await prepareNeo4jLocal();
+  console.log(`neo4j-local built in ${TARGET_DIR} (jar, lib, plugins, class archive); Maven log: ${BUILD_LOG}`);
 }
 
 async function start(args: string[]): Promise<void> {

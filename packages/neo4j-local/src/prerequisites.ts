@@ -21,6 +21,10 @@ function run(command: string, args: string[], env: Env): Promise<RunResult> {
   });
 }
 
+/** The JVM's own warnings (class-data sharing, for one) go to stderr, not to stdout, which carries
+ * the launcher's READY line. */
+export const JVM_LOG_OPTIONS = ['-Xlog:disable', '-Xlog:all=warning:stderr'];
+
 /** JAVA_HOME/bin/java when JAVA_HOME is set, else `java` from PATH. */
 export function javaCommand(env: Env = process.env): string {
   const home = env.JAVA_HOME;
