@@ -1,154 +1,21 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { fork, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  ENTITY_LABEL,
-  EntityRecordSchema,
-  RelationshipRecordSchema,
-  SCHEMA_STATEMENTS,
-  type EntityKind,
-  type RelationshipType,
-} from '@explorer/model';
+import { fileURLToPath } from 'node:url';
+import { ENTITY_LABEL, SCHEMA_STATEMENTS } from '@explorer/model';
 import { adminImport } from '@explorer/neo4j-local';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { entityProps, relationshipProps } from '../api-internals.ts';
-import { readJsonLines, readManifest } from '../generate/check.ts';
+import { readManifest } from '../generate/check.ts';
 import { cpuSeconds } from '../measure/memory.ts';
-import { InvalidRecordError, PhaseClock, completeSchema, type LoadStats } from './bulk-load.ts';
+import { TSX_EXEC_ARGV } from '../tsx-child.ts';
+import { PhaseClock, completeSchema, type LoadStats } from './bulk-load.ts';
+import { ARRAY_DELIMITER, IDENTIFIER, type Fixup, type ImportPart, type PartOptions } from './import-csv.ts';
 
 /**
  * The bench's fast load: Neo4j's offline importer (neo4j-admin database import) writes the store from
- * CSV files before the database first starts, then the model's whole schema is created and populated
- * in bulk. Each record is validated with the model and turned into properties exactly as the Cypher
- * loader (and the seed loader) would: `entityProps`/`relationshipProps`, numbers as floats (what the
- * JavaScript driver sends), so both loads give the same graph. The one value CSV cannot hold, an
- * empty list (neo4j-admin leaves the property out), is set afterwards with Cypher; an empty string is
- * written quoted (`""`), which the importer keeps.
+ * CSV files (import-csv.ts) before the database first starts, then the model's whole schema is
+ * created and populated in bulk, and the values CSV cannot hold are set with Cypher.
  */
-
-/** Separates list elements and labels in the CSV files: a character no generated value holds. */
-const ARRAY_DELIMITER = '\u001f';
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-type Props = Record<string, unknown>;
-type CsvType = 'string' | 'boolean' | 'double' | 'string[]' | 'boolean[]' | 'double[]';
-
-function csvType(value: unknown): CsvType {
-  if (typeof value === 'string') return 'string';
-  if (typeof value === 'boolean') return 'boolean';
-  if (typeof value === 'number') return 'double';
-  if (Array.isArray(value)) {
-    const first: unknown = value[0];
-    // An empty list says nothing of its type; GroupCsv.add sets it aside to be written after the import.
-    if (first === undefined) throw new Error('An empty list has no CSV type');
-    const element = csvType(first);
-    if (element.endsWith('[]')) throw new Error(`Unsupported list value ${JSON.stringify(value)}`);
-    return `${element}[]` as CsvType;
-  }
-  throw new Error(`Unsupported property value ${JSON.stringify(value)}`);
-}
-
-function quote(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-function csvCell(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return quote(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`);
-    return String(value);
-  }
-  if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) {
-    const items = value.map((item) => {
-      const text = String(item);
-      if (text.includes(ARRAY_DELIMITER)) throw new Error(`A list element holds U+001F: ${JSON.stringify(text)}`);
-      return text;
-    });
-    return quote(items.join(ARRAY_DELIMITER));
-  }
-  throw new Error(`Unsupported property value ${JSON.stringify(value)}`);
-}
-
-/** A property set after the import: which element, which key, what value. */
-interface Fixup {
-  group: string;
-  id: string;
-  key: string;
-  value: unknown;
-}
-
-/**
- * One CSV data file per kind or type, written in one pass. Its columns are the importer's `head`
- * columns, then each property in the order it first appears; a row written before a property first
- * appeared simply ends early, which the importer reads as "no value" (as it reads an empty cell). The
- * header goes to a file of its own once every row is seen (`--nodes=Label=header.csv,data.csv`).
- */
-class GroupCsv {
-  private readonly columns: string[] = [];
-  private readonly types = new Map<string, CsvType>();
-  private readonly out: WriteStream;
-  private buffered: string[] = [];
-
-  constructor(
-    readonly group: string,
-    readonly headerPath: string,
-    readonly dataPath: string,
-    private readonly head: readonly string[],
-  ) {
-    this.out = createWriteStream(dataPath, { encoding: 'utf8' });
-  }
-
-  /** Writes the row of element `id`: the head cells, then its properties; values CSV cannot hold go
-   * to `fixups`. */
-  async add(id: string, headCells: readonly string[], props: Props, fixups: Fixup[]): Promise<void> {
-    const cells = new Map<string, string>();
-    for (const key in props) {
-      const value = props[key];
-      if (value === undefined || value === null) continue;
-      if (Array.isArray(value) && value.length === 0) {
-        fixups.push({ group: this.group, id, key, value });
-        continue;
-      }
-      const type = csvType(value);
-      const known = this.types.get(key);
-      if (known === undefined) {
-        if (!IDENTIFIER.test(key)) throw new Error(`Not a property name: ${JSON.stringify(key)}`);
-        this.types.set(key, type);
-        this.columns.push(key);
-      } else if (known !== type) {
-        throw new Error(`Property ${key} is ${known} in one row and ${type} in another`);
-      }
-      cells.set(key, csvCell(value));
-    }
-    let line = headCells.join(',');
-    // Up to the last column this row has a value for; later columns are left off.
-    let last = this.columns.length - 1;
-    while (last >= 0 && !cells.has(this.columns[last] as string)) last--;
-    for (let i = 0; i <= last; i++) line += `,${cells.get(this.columns[i] as string) ?? ''}`;
-    this.buffered.push(line);
-    if (this.buffered.length >= 2000) await this.drain();
-  }
-
-  private async drain(): Promise<void> {
-    if (this.buffered.length === 0) return;
-    const chunk = `${this.buffered.join('\n')}\n`;
-    this.buffered = [];
-    if (!this.out.write(chunk)) await once(this.out, 'drain');
-  }
-
-  /** Finishes the data file and writes the header file; returns the importer's file list. */
-  async close(): Promise<string> {
-    await this.drain();
-    this.out.end();
-    await once(this.out, 'finish');
-    const header = [...this.head, ...this.columns.map((key) => `${key}:${this.types.get(key) as CsvType}`)];
-    await writeFile(this.headerPath, `${header.join(',')}\n`, 'utf8');
-    return `${this.headerPath},${this.dataPath}`;
-  }
-}
 
 export interface OfflineLoadOptions {
   /** A folder written by generateDataset. */
@@ -160,59 +27,55 @@ export interface OfflineLoadOptions {
   log?: (line: string) => void;
 }
 
-/** Step 1: the CSV files (validated records → properties), in `<dataDir>/import/`. */
+const CSV_CHILD = fileURLToPath(new URL('./import-csv-child.ts', import.meta.url));
+
+/** Runs one writer in a child process; rejects with the child's own reason when it fails. */
+function runPart(options: PartOptions, children: Set<ChildProcess>): Promise<ImportPart> {
+  return new Promise((resolve, reject) => {
+    const child = fork(CSV_CHILD, [JSON.stringify(options)], {
+      execArgv: [...TSX_EXEC_ARGV, '--max-semi-space-size=64'],
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    });
+    children.add(child);
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4_000)));
+    let result: ImportPart | undefined;
+    child.on('message', (message) => (result = message as ImportPart));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      children.delete(child);
+      if (code === 0 && result) resolve(result);
+      else reject(new Error(stderr.trim() || `The CSV writer of the ${options.records} ended with ${code ?? signal}`));
+    });
+  });
+}
+
+/**
+ * Step 1: the CSV files, in `<dataDir>/import/`. Converting is all JavaScript, so the entities and
+ * the relationships go to two processes, one a core. (Splitting each file between the two instead
+ * gave the importer twice as many files and cost it more than the split saved.)
+ */
 export async function writeImportFiles(
   datasetDir: string,
   dataDir: string,
 ): Promise<{ nodes: string[]; relationships: string[]; fixups: Fixup[]; folder: string }> {
-  const manifest = await readManifest(datasetDir);
-  const name = manifest.meta.name;
   const folder = path.join(dataDir, 'import');
-  await mkdir(folder, { recursive: true });
-  const fixups: Fixup[] = [];
-  // The id column is the importer's node id (and is stored as the `id` property); labels are given
-  // per file (`Entity:Company=…`).
-  const entityFiles = new Map<EntityKind, GroupCsv>();
-  const entitiesFile = path.join(datasetDir, manifest.files.entities);
-  let line = 0;
-  for await (const raw of readJsonLines(entitiesFile)) {
-    line++;
-    const parsed = EntityRecordSchema.safeParse(raw);
-    if (!parsed.success) throw new InvalidRecordError(entitiesFile, line, parsed.error.message);
-    const kind = parsed.data.kind;
-    let file = entityFiles.get(kind);
-    if (!file) {
-      file = new GroupCsv(kind, path.join(folder, `${kind}.header.csv`), path.join(folder, `${kind}.csv`), ['id:ID']);
-      entityFiles.set(kind, file);
-    }
-    const { id, ...props } = entityProps(parsed.data, name);
-    await file.add(parsed.data.id, [csvCell(id)], props, fixups);
+  const children = new Set<ChildProcess>();
+  try {
+    const [entities, relationships] = await Promise.all([
+      runPart({ datasetDir, folder, records: 'entities' }, children),
+      runPart({ datasetDir, folder, records: 'relationships' }, children),
+    ]);
+    return {
+      // Labels per file: `Entity:Company=header,data`.
+      nodes: entities.groups.map((g) => `${ENTITY_LABEL}:${g.group}=${g.files}`),
+      relationships: relationships.groups.map((g) => g.files),
+      fixups: [...entities.fixups, ...relationships.fixups],
+      folder,
+    };
+  } finally {
+    for (const child of children) child.kill();
   }
-  const relationshipFiles = new Map<RelationshipType, GroupCsv>();
-  const relationshipsFile = path.join(datasetDir, manifest.files.relationships);
-  line = 0;
-  for await (const raw of readJsonLines(relationshipsFile)) {
-    line++;
-    const parsed = RelationshipRecordSchema.safeParse(raw);
-    if (!parsed.success) throw new InvalidRecordError(relationshipsFile, line, parsed.error.message);
-    const rel = parsed.data;
-    let file = relationshipFiles.get(rel.type);
-    if (!file) {
-      file = new GroupCsv(
-        rel.type,
-        path.join(folder, `rel-${rel.type}.header.csv`),
-        path.join(folder, `rel-${rel.type}.csv`),
-        [':START_ID', ':END_ID', ':TYPE'],
-      );
-      relationshipFiles.set(rel.type, file);
-    }
-    await file.add(rel.id, [csvCell(rel.source), csvCell(rel.target), rel.type], relationshipProps(rel, name), fixups);
-  }
-  const nodes: string[] = [];
-  for (const [kind, file] of entityFiles) nodes.push(`${ENTITY_LABEL}:${kind}=${await file.close()}`);
-  const relationships: string[] = [];
-  for (const file of relationshipFiles.values()) relationships.push(await file.close());
-  return { nodes, relationships, fixups, folder };
 }
 
 /** Sets the values CSV could not hold, by id, once the id indexes exist. */

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { TSX_EXEC_ARGV } from '../tsx-child.ts';
 
 /** How the API process ended, when it did before it was asked to. */
 export interface ApiExit {
@@ -19,7 +19,6 @@ export interface ApiProcess {
 }
 
 const SERVER = fileURLToPath(new URL('./api-server.ts', import.meta.url));
-const TSX_ESM = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
 const STDERR_KEPT = 4_000;
 
 /**
@@ -37,7 +36,7 @@ export async function startApiProcess(options: {
   const { uri, queryTimeoutMs, maxConcurrency } = options;
   const child = spawn(
     process.execPath,
-    ['--import', TSX_ESM, SERVER, JSON.stringify({ uri, queryTimeoutMs, maxConcurrency })],
+    [...TSX_EXEC_ARGV, SERVER, JSON.stringify({ uri, queryTimeoutMs, maxConcurrency })],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
