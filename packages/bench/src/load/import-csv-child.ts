@@ -7,13 +7,15 @@ import { writeImportPart, type PartOptions } from './import-csv.ts';
  */
 const options = JSON.parse(process.argv[2] ?? '') as PartOptions;
 try {
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('import-csv-child.ts runs as a child of writeImportFiles, with an IPC channel');
   const part = await writeImportPart(options);
   await new Promise<void>((resolve, reject) =>
-    process.send?.(part, (error: Error | null) => (error ? reject(error) : resolve())),
+    send(part, (error: Error | null) => (error ? reject(error) : resolve())),
   );
   process.disconnect();
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
-  process.disconnect();
+  if (process.connected) process.disconnect();
 }
