@@ -44,7 +44,7 @@ export async function ensureClassArchive(
     // Written under another name and renamed: a JVM never maps a half-written archive.
     const partial = `${CLASS_ARCHIVE}.partial`;
     await rm(partial, { force: true });
-    log('neo4j-local: making the class-data sharing archive (once per build, about 30 s)');
+    log('neo4j-local: making the class-data sharing archive (once per build, under a minute)');
     try {
       await train([`-XX:ArchiveClassesAtExit=${partial}`]);
       if (!existsSync(partial)) throw new Error('the training JVM wrote no archive');

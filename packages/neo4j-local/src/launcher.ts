@@ -271,9 +271,14 @@ export async function startNeo4jLocal(options: StartOptions = {}): Promise<Neo4j
     jvmOptions: classArchiveOptions(),
   };
 
-  // A free port picked here can be taken before the JVM binds it; pick again in that case.
+  return launchOnPort(base, requestedPort);
+}
+
+/** Launches on `requestedPort`, or on a free one when it is 0: a port picked here can be taken before
+ * the JVM binds it, so then it picks again. */
+async function launchOnPort(base: Omit<Settings, 'port'>, requestedPort: number): Promise<Neo4jLocal> {
   for (let attempt = 1; ; attempt++) {
-    const port = requestedPort || (await pickFreePort(host));
+    const port = requestedPort || (await pickFreePort(base.host));
     try {
       return await launchOnce({ ...base, port });
     } catch (error) {
@@ -303,19 +308,21 @@ const TRAINING_STATEMENTS = [
 
 /** Starts a throwaway database in a JVM with `jvmOptions`, runs TRAINING_STATEMENTS and stops it cleanly. */
 async function trainingStart(jvmOptions: string[]): Promise<void> {
-  const neo4j = await launchOnce({
-    dataDir: await createTempDataDir('neo4j-local-training-'),
-    host: '127.0.0.1',
-    port: await pickFreePort('127.0.0.1'),
-    heapMb: 512,
-    txTimeoutSeconds: 30,
-    pageCacheMb: 64,
-    txMaxMb: 64,
-    startTimeoutMs: 300_000,
-    log: () => {},
-    removeDataDirOnStop: true,
-    jvmOptions,
-  });
+  const neo4j = await launchOnPort(
+    {
+      dataDir: await createTempDataDir('neo4j-local-training-'),
+      host: '127.0.0.1',
+      heapMb: 512,
+      txTimeoutSeconds: 30,
+      pageCacheMb: 64,
+      txMaxMb: 64,
+      startTimeoutMs: 300_000,
+      log: () => {},
+      removeDataDirOnStop: true,
+      jvmOptions,
+    },
+    0,
+  );
   const driver = neo4jDriver.driver(neo4j.uri);
   try {
     for (const statement of TRAINING_STATEMENTS) await driver.executeQuery(statement);
