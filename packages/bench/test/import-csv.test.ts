@@ -12,7 +12,7 @@ async function rowsByGroup(values: string[]): Promise<Map<string, number>> {
   for (const value of values) {
     const [label, files] = value.includes('=') ? (value.split('=') as [string, string]) : ['', value];
     const [header, data] = files.split(',') as [string, string];
-    // Nodes: `Entity:Company=…`; relationships: `…/rel-ITEM.0.header.csv,…`.
+    // Nodes: `Entity:Company=…`; relationships: `…/rel-ITEM.header.csv,…`.
     const group = label ? label.split(':')[1] : /rel-([A-Z_]+)\./.exec(header)?.[1];
     if (!group) throw new Error(`No kind or type in ${value}`);
     const text = await readFile(data, 'utf8');

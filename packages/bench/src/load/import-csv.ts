@@ -63,12 +63,11 @@ function csvCell(value: unknown): string {
   throw new Error(`Unsupported property value ${JSON.stringify(value)}`);
 }
 
-/** A property set after the import: which element, which key, what value. */
+/** An empty list to set after the import (CSV cannot hold one): which element, which property. */
 export interface Fixup {
   group: string;
   id: string;
   key: string;
-  value: unknown;
 }
 
 /**
@@ -100,7 +99,7 @@ class GroupCsv {
       const value = props[key];
       if (value === undefined || value === null) continue;
       if (Array.isArray(value) && value.length === 0) {
-        fixups.push({ group: this.group, id, key, value });
+        fixups.push({ group: this.group, id, key });
         continue;
       }
       const type = csvType(value);

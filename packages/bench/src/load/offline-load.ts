@@ -78,23 +78,24 @@ export async function writeImportFiles(
   }
 }
 
-/** Sets the values CSV could not hold, by id, once the id indexes exist. */
+/** Sets the empty lists CSV could not hold, by id, once the id indexes exist. */
 async function applyFixups(driver: Driver, fixups: Fixup[]): Promise<void> {
-  const groups = new Map<string, { group: string; key: string; value: unknown; ids: string[] }>();
+  const groups = new Map<string, { group: string; key: string; ids: string[] }>();
   for (const f of fixups) {
-    const k = `${f.group}\u0000${f.key}\u0000${JSON.stringify(f.value)}`;
-    const entry = groups.get(k) ?? { group: f.group, key: f.key, value: f.value, ids: [] };
+    const k = `${f.group}\u0000${f.key}`;
+    const entry = groups.get(k) ?? { group: f.group, key: f.key, ids: [] };
     entry.ids.push(f.id);
     groups.set(k, entry);
   }
-  for (const { group, key, value, ids } of groups.values()) {
+  for (const { group, key, ids } of groups.values()) {
     if (!IDENTIFIER.test(group) || !IDENTIFIER.test(key)) throw new Error(`Bad fixup ${group}.${key}`);
     const isType = group === group.toUpperCase();
     const match = isType ? `MATCH ()-[x:${group} {id: id}]->()` : `MATCH (x:${ENTITY_LABEL} {id: id})`;
+    // The empty list as a parameter, as the Cypher loader sends it.
     for (let i = 0; i < ids.length; i += 10_000) {
       await driver.executeQuery(`UNWIND $ids AS id ${match} SET x.${key} = $value`, {
         ids: ids.slice(i, i + 10_000),
-        value,
+        value: [],
       });
     }
   }
