@@ -9,7 +9,7 @@ import { GraphRepository, UnknownEntityError } from '../db/graph-repository.ts';
 import type { Database } from '../db/database.ts';
 import { QueryRunner } from '../db/runner.ts';
 import { DEFAULT_MAX_IN_FLIGHT, limitInFlight } from './in-flight-limit.ts';
-import { HttpError, isDatabaseUnavailable, isQueryTimeout } from './errors.ts';
+import { HttpError, toHttpError } from './errors.ts';
 import { candidateRoutes } from './routes/candidates.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { entityRoutes } from './routes/entities.ts';
@@ -36,27 +36,11 @@ export interface AppOptions {
 }
 
 /** Turns anything thrown by a route into the contract's error body with the right status. */
-function toHttpError(error: unknown): HttpError {
-  if (error instanceof HttpError) return error;
+function toAnswer(error: unknown): HttpError {
   if (error instanceof UnknownEntityError) {
     return new HttpError(404, 'not_found', error.message, { field: error.field, id: error.id });
   }
-  if (isDatabaseUnavailable(error)) {
-    return new HttpError(503, 'database_unavailable', 'The graph database is unreachable; try again shortly.');
-  }
-  if (isQueryTimeout(error)) {
-    return new HttpError(
-      504,
-      'timeout',
-      'The query took longer than the server allows; narrow it (fewer hops, fewer types).',
-    );
-  }
-  // Fastify's own request errors (e.g. a malformed JSON body) carry a 4xx statusCode.
-  const status = (error as { statusCode?: unknown }).statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new HttpError(status, 'bad_request', (error as Error).message);
-  }
-  return new HttpError(500, 'internal', 'Internal error');
+  return toHttpError(error);
 }
 
 /** The whole HTTP app: API routes under /api, the built web app at /. Starting it is main.ts's job. */
@@ -70,7 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   limitInFlight(app, options.config.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
 
   app.setErrorHandler((error, request, reply) => {
-    const httpError = toHttpError(error);
+    const httpError = toAnswer(error);
     if (httpError.status >= 500) request.log.error({ err: error }, httpError.message);
     void reply.status(httpError.status).send(httpError.body());
   });

@@ -48,3 +48,24 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function isQueryTimeout(error: unknown): boolean {
   return error instanceof Neo4jError && /TransactionTimedOut|Transaction\.Terminated/.test(error.code);
 }
+
+const TIMEOUT_MESSAGE = 'The query took longer than the server allows; narrow it (fewer hops, fewer types).';
+
+/**
+ * The answer to anything a route threw that is not an error of its own family: an HttpError as it is,
+ * the database down → 503, a query timeout → 504 (saying `timeoutMessage`), Fastify's own request
+ * errors (a malformed JSON body, say) with their 4xx, anything else → 500. Every route family's error
+ * mapping ends here, so they answer these cases alike.
+ */
+export function toHttpError(error: unknown, timeoutMessage = TIMEOUT_MESSAGE): HttpError {
+  if (error instanceof HttpError) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new HttpError(503, 'database_unavailable', 'The graph database is unreachable; try again shortly.');
+  }
+  if (isQueryTimeout(error)) return new HttpError(504, 'timeout', timeoutMessage);
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new HttpError(status, 'bad_request', (error as Error).message);
+  }
+  return new HttpError(500, 'internal', 'Internal error');
+}

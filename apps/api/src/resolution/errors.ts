@@ -1,5 +1,5 @@
 import type { ResolutionErrorBody } from '@explorer/model';
-import { HttpError, isDatabaseUnavailable, isQueryTimeout } from '../http/errors.ts';
+import { toHttpError } from '../http/errors.ts';
 
 type Code = ResolutionErrorBody['error']['code'];
 
@@ -39,17 +39,6 @@ export class ResolutionError extends Error {
 /** Anything the routes threw, as their answer (bad input keeps the API's 400 naming the fields). */
 export function toResolutionError(error: unknown): ResolutionError {
   if (error instanceof ResolutionError) return error;
-  if (error instanceof HttpError) {
-    return new ResolutionError(error.status, error.code, error.message, error.details as Record<string, unknown>);
-  }
-  if (isDatabaseUnavailable(error)) {
-    return new ResolutionError(503, 'database_unavailable', 'The graph database is unreachable; try again shortly.');
-  }
-  if (isQueryTimeout(error)) return new ResolutionError(504, 'timeout', 'The database took too long; try again.');
-  // Fastify's own request errors (a malformed JSON body, say) carry a 4xx statusCode.
-  const status = (error as { statusCode?: unknown }).statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new ResolutionError(status, 'bad_request', (error as Error).message);
-  }
-  return new ResolutionError(500, 'internal', 'Internal error');
+  const answer = toHttpError(error, 'The database took too long; try again.');
+  return new ResolutionError(answer.status, answer.code, answer.message, answer.details as Record<string, unknown>);
 }

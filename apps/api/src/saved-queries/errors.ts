@@ -1,6 +1,6 @@
 import type { SavedQueryErrorBody } from '@explorer/model';
 import { ConsoleError } from '../console/errors.ts';
-import { HttpError, isDatabaseUnavailable, isQueryTimeout } from '../http/errors.ts';
+import { toHttpError } from '../http/errors.ts';
 
 type Code = SavedQueryErrorBody['error']['code'];
 
@@ -41,18 +41,7 @@ export function toSavedQueryError(error: unknown): SavedQueryError {
   if (error instanceof ConsoleError) {
     return new SavedQueryError(error.status, error.code, error.message, error.details);
   }
-  if (error instanceof HttpError) {
-    const details = error.details as Record<string, unknown> | undefined;
-    return new SavedQueryError(error.status, error.code, error.message, details);
-  }
-  if (isDatabaseUnavailable(error)) {
-    return new SavedQueryError(503, 'database_unavailable', 'The graph database is unreachable; try again shortly.');
-  }
-  if (isQueryTimeout(error)) return new SavedQueryError(504, 'timeout', 'The database took too long; try again.');
-  // Fastify's own request errors (a malformed JSON body, say) carry a 4xx statusCode.
-  const status = (error as { statusCode?: unknown }).statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new SavedQueryError(status, 'bad_request', (error as Error).message);
-  }
-  return new SavedQueryError(500, 'internal', 'Internal error');
+  const answer = toHttpError(error, 'The database took too long; try again.');
+  const details = answer.details as Record<string, unknown> | undefined;
+  return new SavedQueryError(answer.status, answer.code, answer.message, details);
 }

@@ -47,7 +47,8 @@ describe('when the database is unreachable', () => {
     expect(response.json()).toMatchObject({ status: 'degraded', neo4j: 'down' });
   });
 
-  it('data routes answer 503, not 500', async () => {
+  // Each request below waits out the driver's retries (about 5 s), hence the longer timeouts.
+  it('data routes answer 503, not 500', { timeout: 60_000 }, async () => {
     for (const url of [
       '/api/search?q=seagate',
       '/api/entities/seagate',
@@ -59,4 +60,16 @@ describe('when the database is unreachable', () => {
       expect(response.json(), url).toMatchObject({ error: { code: 'database_unavailable' } });
     }
   });
+
+  it(
+    'routes with error answers of their own (review queue, saved queries) answer 503 alike',
+    { timeout: 60_000 },
+    async () => {
+      for (const url of ['/api/candidates', '/api/merges', '/api/saved-queries']) {
+        const response = await downApp.inject({ method: 'GET', url });
+        expect(response.statusCode, url).toBe(503);
+        expect(response.json(), url).toMatchObject({ error: { code: 'database_unavailable' } });
+      }
+    },
+  );
 });
