@@ -100,8 +100,10 @@ function mergeRelationshipsOn(type: RelationshipType, pattern: (r: string) => st
     UNWIND $rows AS row
     MATCH (a:Entity {id: row.source})
     MATCH (b:Entity {id: row.target})
-    WITH row, a, b, EXISTS { ${pattern('')} } AS existed,
-         [${pattern('old')} WHERE ${addsCitations('old')}
+    // One expansion between the ends finds what is there (MERGE then walks them once more).
+    WITH row, a, b, [${pattern('old')} | old] AS olds
+    WITH row, a, b, size(olds) > 0 AS existed,
+         [old IN olds WHERE ${addsCitations('old')}
           | {elementId: elementId(old), sourceIds: old.sourceIds, importedFrom: old.importedFrom}] AS before
     MERGE ${pattern('r')}
     ON CREATE SET r = row.props
