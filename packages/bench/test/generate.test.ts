@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RELATIONSHIP_TYPES } from '@explorer/model';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkGeneratedDataset, readJsonLines } from '../src/generate/check.ts';
+import { checkGeneratedDataset, readJsonLines, readNumberedJsonLines } from '../src/generate/check.ts';
 import { generateDataset } from '../src/generate/generate.ts';
 import { type Manifest } from '../src/generate/manifest.ts';
 import { tempDir } from './support/temp.ts';
@@ -85,5 +85,19 @@ describe('generator', () => {
     // The hubs the benchmark asks for really are hubs.
     for (const hub of manifest.probes.hubs) expect(degree.get(hub) ?? 0).toBeGreaterThan(10 * median);
     for (const ordinary of manifest.probes.ordinary) expect(degree.get(ordinary) ?? 0).toBeLessThan(30);
+  });
+});
+
+describe('JSON-lines reading', () => {
+  it('numbers each record by its line in the file, blank lines skipped but counted', async () => {
+    const file = path.join(await tempDir('bench-jsonl-'), 'records.jsonl');
+    await writeFile(file, '{"a":1}\n\n{"b":2}\r\n{"c":3}\n');
+    const numbered: Array<[number, unknown]> = [];
+    for await (const entry of readNumberedJsonLines(file)) numbered.push(entry);
+    expect(numbered).toEqual([
+      [1, { a: 1 }],
+      [3, { b: 2 }],
+      [4, { c: 3 }],
+    ]);
   });
 });

@@ -17,12 +17,20 @@ export async function readManifest(dir: string): Promise<Manifest> {
   return ManifestSchema.parse(JSON.parse(raw));
 }
 
+/** The lines of a JSON-lines file, parsed one at a time, with their numbers in the file (from 1;
+ * blank lines are skipped but counted, so a number names the line an editor shows). */
+export async function* readNumberedJsonLines(file: string): AsyncGenerator<[number, unknown]> {
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let number = 0;
+  for await (const line of lines) {
+    number++;
+    if (line.length > 0) yield [number, JSON.parse(line) as unknown];
+  }
+}
+
 /** The lines of a JSON-lines file, parsed one at a time. */
 export async function* readJsonLines(file: string): AsyncGenerator<unknown> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (line.length > 0) yield JSON.parse(line) as unknown;
-  }
+  for await (const [, value] of readNumberedJsonLines(file)) yield value;
 }
 
 /**

@@ -3,7 +3,7 @@ import { EntityRecordSchema, RelationshipRecordSchema, type EntityKind, type Rel
 import { applySchema } from '@explorer/api';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { entityProps, relationshipProps } from '../api-internals.ts';
-import { readJsonLines, readManifest } from '../generate/check.ts';
+import { readManifest, readNumberedJsonLines } from '../generate/check.ts';
 import { type Manifest } from '../generate/manifest.ts';
 import { Batcher } from './batcher.ts';
 import { COUNT_NODES, createEntities, createRelationships, splitSchema } from './statements.ts';
@@ -154,9 +154,7 @@ export async function bulkLoad(options: LoadOptions): Promise<LoadStats> {
   );
   const entitiesFile = path.join(dir, manifest.files.entities);
   await clock.time('entities', async () => {
-    let line = 0;
-    for await (const raw of readJsonLines(entitiesFile)) {
-      line++;
+    for await (const [line, raw] of readNumberedJsonLines(entitiesFile)) {
       const parsed = EntityRecordSchema.safeParse(raw);
       if (!parsed.success) throw new InvalidRecordError(entitiesFile, line, parsed.error.message);
       await entityBatches.add(parsed.data.kind, entityProps(parsed.data, name));
@@ -181,9 +179,7 @@ export async function bulkLoad(options: LoadOptions): Promise<LoadStats> {
   );
   const relationshipsFile = path.join(dir, manifest.files.relationships);
   await clock.time('relationships', async () => {
-    let line = 0;
-    for await (const raw of readJsonLines(relationshipsFile)) {
-      line++;
+    for await (const [line, raw] of readNumberedJsonLines(relationshipsFile)) {
       const parsed = RelationshipRecordSchema.safeParse(raw);
       if (!parsed.success) throw new InvalidRecordError(relationshipsFile, line, parsed.error.message);
       const rel = parsed.data;

@@ -1,11 +1,10 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { EntityRecordSchema, RelationshipRecordSchema } from '@explorer/model';
 import { entityProps, relationshipProps } from '../api-internals.ts';
-import { readManifest } from '../generate/check.ts';
+import { readManifest, readNumberedJsonLines } from '../generate/check.ts';
 import { InvalidRecordError } from './bulk-load.ts';
 
 /**
@@ -159,16 +158,6 @@ export interface PartOptions {
   records: 'entities' | 'relationships';
 }
 
-/** The lines of `file` with their numbers (from 1), parsed. */
-async function* numberedJsonLines(file: string): AsyncGenerator<[number, unknown]> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let line = 0;
-  for await (const text of lines) {
-    line++;
-    if (text.length > 0) yield [line, JSON.parse(text)];
-  }
-}
-
 /** Writes the CSV files of the dataset's entities, or of its relationships, into `folder`. */
 export async function writeImportPart({ datasetDir, folder, records }: PartOptions): Promise<ImportPart> {
   const manifest = await readManifest(datasetDir);
@@ -186,7 +175,7 @@ export async function writeImportPart({ datasetDir, folder, records }: PartOptio
   };
   const file = path.join(datasetDir, manifest.files[records]);
   if (records === 'entities') {
-    for await (const [line, raw] of numberedJsonLines(file)) {
+    for await (const [line, raw] of readNumberedJsonLines(file)) {
       const parsed = EntityRecordSchema.safeParse(raw);
       if (!parsed.success) throw new InvalidRecordError(file, line, parsed.error.message);
       // The id column is the importer's node id, stored as the `id` property.
@@ -194,7 +183,7 @@ export async function writeImportPart({ datasetDir, folder, records }: PartOptio
       await csvOf(parsed.data.kind, '', ['id:ID']).add(parsed.data.id, [csvCell(id)], props, fixups);
     }
   } else {
-    for await (const [line, raw] of numberedJsonLines(file)) {
+    for await (const [line, raw] of readNumberedJsonLines(file)) {
       const parsed = RelationshipRecordSchema.safeParse(raw);
       if (!parsed.success) throw new InvalidRecordError(file, line, parsed.error.message);
       const rel = parsed.data;
