@@ -14,6 +14,7 @@ import { runBench } from '../src/measure/run-bench.ts';
 import { openBenchDatabase, type BenchDatabase } from '../src/measure/stack.ts';
 import { type BenchReport } from '../src/report/types.ts';
 import { type ImportFigures } from '../src/sections/import-throughput.ts';
+import { DEFAULT_SECTIONS } from '../src/sections/index.ts';
 import { benchPaths } from '../src/workspace.ts';
 import { tempDir } from './support/temp.ts';
 
@@ -138,6 +139,11 @@ describe('bulk load and bench on an embedded Neo4j', () => {
       exportElements: 600,
       importRows: 300,
       database,
+      // A section that fails (no Chromium, say) is reported as not measured; the ones after it still run.
+      sections: [
+        { title: 'Broken section', measure: () => Promise.reject(new Error('no such tool')) },
+        ...DEFAULT_SECTIONS,
+      ],
     });
     expect(report.load).toEqual(database.load);
     const names = [...new Set(report.operations.map((o) => o.name))];
@@ -191,10 +197,14 @@ describe('bulk load and bench on an embedded Neo4j', () => {
       /^150 entities and 300 relationships[\s\S]*\| 1 \| \d/,
     );
 
+    expect(report.sections.map((s) => s.title)).toEqual(['Broken section', 'Import throughput', 'Browser canvas']);
+    expect(report.sections[0]).toMatchObject({ markdown: 'Not measured: no such tool', data: { measured: false } });
+
     const written = JSON.parse(await readFile(files.json, 'utf8')) as BenchReport;
     expect(written.operations).toHaveLength(report.operations.length);
     const markdown = await readFile(files.markdown, 'utf8');
     for (const name of names) expect(markdown).toContain(`| ${name} |`);
+    expect(markdown).toContain('## Broken section\n\nNot measured: no such tool');
   });
 
   it('loads the same graph with Cypher batches as with the offline importer', async () => {

@@ -7,8 +7,9 @@ import { readManifest } from '../generate/check.ts';
 import { type Manifest } from '../generate/manifest.ts';
 import { checkTargets } from '../report/targets.ts';
 import { toMarkdown } from '../report/format.ts';
-import { type BenchReport, type OperationResult, type ReportSection } from '../report/types.ts';
+import { type BenchReport, type OperationResult } from '../report/types.ts';
 import { DEFAULT_SECTIONS, type SectionProvider } from '../sections/index.ts';
+import { runSections } from '../sections/run-sections.ts';
 import { benchPaths } from '../workspace.ts';
 import { startApiProcess } from './api-process.ts';
 import { runClosedLoop } from './closed-loop.ts';
@@ -179,12 +180,8 @@ export async function runBench(
       importRows: options.importRows,
       invalidateDatabase: () => forgetLoadedDatabase(paths.database),
     };
-    const sections: ReportSection[] = [];
     // Without the API the sections would only measure its absence.
-    for (const provide of apiExit ? [] : (options.sections ?? DEFAULT_SECTIONS)) {
-      const section = await provide(context);
-      if (section) sections.push(section);
-    }
+    const sections = apiExit ? [] : await runSections(options.sections ?? DEFAULT_SECTIONS, context, log);
 
     const partial: Omit<BenchReport, 'targets'> = {
       format: 'explorer-bench/1',

@@ -7,7 +7,7 @@ import { syntheticCanvasGraph } from '@explorer/web/bench/synthetic-canvas-graph
 import { launchChromium } from '@explorer/web/test/support/browser.ts';
 import { build } from 'vite';
 import type { ReportSection } from '../report/types.ts';
-import type { SectionProvider } from './index.ts';
+import type { SectionContext, SectionProvider } from './index.ts';
 
 const WEB_ROOT = path.resolve(path.dirname(new URL(import.meta.resolve('@explorer/web/package.json')).pathname));
 /** The issue's figure: 2,000 entities and 5,000 relationships; the smoke run (tiny sizes) draws less. */
@@ -32,20 +32,24 @@ function table(runs: CanvasFigures[]): string {
 }
 
 /** The web app's canvas benchmark (README: Explorer), over the database under test. */
-export const browserCanvas: SectionProvider = async (context): Promise<ReportSection> => {
-  const outDir = await mkdtemp(path.join(os.tmpdir(), 'bench-web-'));
-  await build({ root: WEB_ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  const server = await startTestServer(context.neo4jUri, outDir);
+async function measureCanvasSection(context: SectionContext): Promise<Omit<ReportSection, 'title'>> {
+  // The browser first: without Chromium the section fails at once, before building the web app.
   const browser = await launchChromium();
+  const outDir = await mkdtemp(path.join(os.tmpdir(), 'bench-web-'));
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   try {
+    await build({ root: WEB_ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    server = await startTestServer(context.neo4jUri, outDir);
     const size = canvasSize(context.entities);
     const graph = syntheticCanvasGraph(size.nodes, size.edges);
     const runs: CanvasFigures[] = [];
     for (let run = 0; run < size.runs; run += 1) runs.push(await measureCanvas(browser, server.url, graph));
-    return { title: 'Browser canvas', markdown: table(runs), data: runs };
+    return { markdown: table(runs), data: runs };
   } finally {
+    await server?.close();
     await browser.close();
-    await server.close();
     await rm(outDir, { recursive: true, force: true });
   }
-};
+}
+
+export const browserCanvas: SectionProvider = { title: 'Browser canvas', measure: measureCanvasSection };

@@ -3,7 +3,7 @@ import neo4j from 'neo4j-driver';
 import { importProcurementFile } from '../api-internals.ts';
 import { procurementCsv } from '../generate/procurement-csv.ts';
 import type { ReportSection } from '../report/types.ts';
-import type { SectionProvider } from './index.ts';
+import type { SectionContext, SectionProvider } from './index.ts';
 
 /** The issue's file: 100,000 rows (the smoke run passes fewer). */
 export const DEFAULT_IMPORT_ROWS = 100_000;
@@ -95,7 +95,7 @@ function markdown(f: ImportFigures): string {
 }
 
 /** Imports a generated procurement CSV into the bench database and reports the import's throughput. */
-export const importThroughput: SectionProvider = async (context): Promise<ReportSection> => {
+async function measureImport(context: SectionContext): Promise<Omit<ReportSection, 'title'>> {
   const rows = context.importRows ?? DEFAULT_IMPORT_ROWS;
   const generateStarted = performance.now();
   const csv = procurementCsv(rows);
@@ -121,7 +121,6 @@ export const importThroughput: SectionProvider = async (context): Promise<Report
       const seconds = (performance.now() - started) / 1000;
       const message = error instanceof Error ? error.message : String(error);
       return {
-        title: 'Import throughput',
         markdown: `The import of ${rows.toLocaleString('en-US')} generated rows failed after ${seconds.toFixed(1)} s: ${message.slice(0, 500)}`,
         data: { measured: false, rows, seconds, error: message.slice(0, 2000) },
       };
@@ -153,8 +152,10 @@ export const importThroughput: SectionProvider = async (context): Promise<Report
       undoSeconds: (performance.now() - undoStarted) / 1000,
       undone,
     };
-    return { title: 'Import throughput', markdown: markdown(figures), data: figures };
+    return { markdown: markdown(figures), data: figures };
   } finally {
     await db.close();
   }
-};
+}
+
+export const importThroughput: SectionProvider = { title: 'Import throughput', measure: measureImport };

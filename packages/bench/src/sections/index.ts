@@ -20,8 +20,12 @@ export interface SectionContext {
 
 /**
  * A module that adds a part to the report: the import benchmark and the browser canvas benchmark
- * (from the web app). Add the provider to DEFAULT_SECTIONS.
+ * (from the web app). Add the provider to DEFAULT_SECTIONS. A provider that throws does not end the
+ * run: the report says the section was not measured, and why (runSections).
  */
-export type SectionProvider = (context: SectionContext) => Promise<ReportSection | null>;
+export interface SectionProvider {
+  title: string;
+  measure: (context: SectionContext) => Promise<Omit<ReportSection, 'title'>>;
+}
 
 export const DEFAULT_SECTIONS: readonly SectionProvider[] = [importThroughput, browserCanvas];
