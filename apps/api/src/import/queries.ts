@@ -129,6 +129,22 @@ export function mergeRelationshipsById(type: RelationshipType): string {
   return mergeRelationshipsOn(type, (r) => `(a)-[${r}:${type} {id: row.props.id}]->(b)`);
 }
 
+/**
+ * Relationships of one type with an end the same import created: none can be there yet, so they are
+ * created without the look between the ends that MERGE takes (most of a procurement file's writes
+ * hang from its new Procurements).
+ */
+export function createRelationships(type: RelationshipType): string {
+  assertType(type);
+  return `
+    UNWIND $rows AS row
+    MATCH (a:Entity {id: row.source})
+    MATCH (b:Entity {id: row.target})
+    CREATE (a)-[r:${type}]->(b)
+    SET r = row.props
+    RETURN count(r) AS written, collect(elementId(r)) AS created`;
+}
+
 /** The record of an import: one node per file content, written once (the first time it is imported). */
 export const MERGE_IMPORT = `
   MERGE (i:Import {sha256: $sha256})

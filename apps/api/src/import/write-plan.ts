@@ -11,6 +11,7 @@ import { toNumber } from '../db/mapping.ts';
 import type { BatchUndo, ImportRun } from './import-run.ts';
 import type { ImportPlan, PlannedEntity, PlannedRelationship } from './plan-import.ts';
 import {
+  createRelationships,
   EXISTING_ENTITY_COUNT,
   mergeEntities,
   mergeRelationships,
@@ -86,7 +87,11 @@ async function eachBatch(
 
 const lostEnds = (type: RelationshipType, lost: number) => new Error(`${lost} ${type} relationship(s) lost an end`);
 
-/** Writes the plan through the run, a batch a transaction; counts what was created and matched. */
+/**
+ * Writes the plan through the run, a batch a transaction; counts what was created and matched. A
+ * relationship with an end this run created cannot be in the graph yet: it is created outright, the
+ * others are merged (a fact already stated gains the file's citations instead).
+ */
 export function writePlan(
   run: ImportRun,
   plan: ImportPlan,
@@ -94,9 +99,10 @@ export function writePlan(
   relationshipsBy: RelationshipsBy,
   progress: (done: number) => void,
 ): Promise<void> {
+  const createdByRun = new Set<string>();
   return eachBatch(plan, counts, progress, {
-    entities: (kind, rows) =>
-      run.batch(async (tx) => {
+    entities: async (kind, rows) => {
+      const created = await run.batch(async (tx) => {
         const result = await tx.run(mergeEntities(kind), { rows: rows.map((e) => ({ props: e.props })) });
         const record = result.records[0];
         const undo: BatchUndo = {
@@ -108,22 +114,37 @@ export function writePlan(
         // An entity the plan matched must still be there: creating it would leave a node without a name.
         const gone = undo.createdNodes.filter((id) => plan.matched.has(id));
         if (gone.length > 0) throw new Error(`matched entities left the graph during the import: ${gone.join(', ')}`);
-        return { value: undo.createdNodes.length, undo };
-      }),
+        return { value: undo.createdNodes, undo };
+      });
+      for (const id of created) createdByRun.add(id);
+      return created.length;
+    },
     relationships: (type, rows) =>
       run.batch(async (tx) => {
-        const statement = relationshipsBy === 'id' ? mergeRelationshipsById(type) : mergeRelationships(type);
-        const result = await tx.run(statement, { rows });
-        const record = result.records[0];
-        const written = toNumber(record?.get('written') ?? 0);
-        // Every end was either matched or written by an earlier batch: a gap is a bug, so abort (and undo).
-        if (written !== rows.length) throw lostEnds(type, rows.length - written);
+        const isNew = (r: PlannedRelationship) => createdByRun.has(r.source) || createdByRun.has(r.target);
         const undo: BatchUndo = {
           createdNodes: [],
-          createdRelationships: strings(record?.get('created')),
+          createdRelationships: [],
           changedNodes: [],
-          changedRelationships: (record?.get('changed') as BatchUndo['changedRelationships'] | undefined) ?? [],
+          changedRelationships: [],
         };
+        let written = 0;
+        for (const [statement, part] of [
+          [createRelationships(type), rows.filter(isNew)],
+          [
+            relationshipsBy === 'id' ? mergeRelationshipsById(type) : mergeRelationships(type),
+            rows.filter((r) => !isNew(r)),
+          ],
+        ] as const) {
+          if (part.length === 0) continue;
+          const record = (await tx.run(statement, { rows: part })).records[0];
+          written += toNumber(record?.get('written') ?? 0);
+          undo.createdRelationships.push(...strings(record?.get('created')));
+          if (record?.has('changed'))
+            undo.changedRelationships.push(...(record.get('changed') as BatchUndo['changedRelationships']));
+        }
+        // Every end was either matched or written by an earlier batch: a gap is a bug, so abort (and undo).
+        if (written !== rows.length) throw lostEnds(type, rows.length - written);
         return { value: undo.createdRelationships.length, undo };
       }),
   });

@@ -92,6 +92,19 @@ describe('an import bigger than one write batch', { timeout: 180_000 }, () => {
     expect(await bookkeeping()).toBe(0);
   });
 
+  it('fails after its last batch, before the commit, and takes out the relationships it created too', async () => {
+    const before = await graphChecksum(db());
+    const error = await importFile(db(), 'late.csv', bigFile('Late'), {
+      onProgress: (p) => {
+        // Every batch, the relationships' last, has committed.
+        if (p.phase === 'write' && p.total > 0 && p.done === p.total) throw new Error('the client went away');
+      },
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('the client went away');
+    expect(await graphChecksum(db())).toBe(before);
+    expect(await bookkeeping()).toBe(0);
+  });
+
   it('refuses a second import while one is writing, and takes out a run whose process died', async () => {
     const before = await graphChecksum(db());
     // A run that wrote one batch and then its process died (it never commits or undoes).
