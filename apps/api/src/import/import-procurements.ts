@@ -12,7 +12,7 @@ import type { Database } from '../db/database.ts';
 import { countNewCandidates, writeCandidates } from '../resolution/import-candidates.ts';
 import { readExistingIndex } from './existing-entities.ts';
 import { CONTRACT_SCHEMA, ftmProbe, planFtm } from './plan-ftm.ts';
-import { planImport, procurementProbe, type ImportPlan, type PlannedMatch } from './plan-import.ts';
+import { databaseProblems, planImport, procurementProbe, type ImportPlan, type PlannedMatch } from './plan-import.ts';
 import { idsNamedBy, planRecords, recordsProbe, type KnownRecords } from './plan-records.ts';
 import { ImportRefusedError, type ImportProblem } from './problems.ts';
 import { beginImportRun, ImportUndoFailedError } from './import-run.ts';
@@ -54,7 +54,13 @@ const byLine = (a: ImportProblem, b: ImportProblem) => a.line - b.line;
 /** A planner for one file, after reading what it needs from the database once: plans the file without some lines. */
 type Planner = (skipped: ReadonlySet<number>) => { plan: ImportPlan; rows: number };
 
-async function plannerFor(tx: Runner, file: ImportFile): Promise<{ plan: Planner; relationshipsBy: RelationshipsBy }> {
+/** Errors some lines have whatever the file's other lines say, found without planning (procurement files). */
+type CertainProblems = (skipped: ReadonlySet<number>) => ImportProblem[];
+
+async function plannerFor(
+  tx: Runner,
+  file: ImportFile,
+): Promise<{ plan: Planner; relationshipsBy: RelationshipsBy; certainProblems?: CertainProblems }> {
   const dataset = `import:${file.sha256.slice(0, 16)}`;
   switch (file.format) {
     case 'jsonl':
@@ -93,6 +99,7 @@ async function plannerFor(tx: Runner, file: ImportFile): Promise<{ plan: Planner
           return { plan: planImport(kept, existing), rows: kept.rows.length };
         },
         relationshipsBy: 'ends',
+        certainProblems: (skipped) => databaseProblems(file, existing, skipped),
       };
     }
   }
@@ -152,12 +159,15 @@ async function describeMatches(tx: Runner, planned: readonly PlannedMatch[]): Pr
 /**
  * Plans the file. All or nothing: any error refuses it (ImportRefusedError). With validRowsOnly, the
  * lines with errors are left out whole and the file planned again without them, until no error is
- * left (leaving a row out can make another fail: a relationship to a skipped entity).
+ * left (leaving a row out can make another fail: a relationship to a skipped entity). Lines whose
+ * errors are certain before planning (`certainProblems`) are left out first, so that a file whose only
+ * bad rows are of that sort is planned once.
  */
 function planAll(
   file: ImportFile,
   planner: Planner,
   validRowsOnly: boolean,
+  certainProblems?: CertainProblems,
 ): { plan: ImportPlan; rows: number; skipped: Set<number>; skippedProblems: ImportProblem[] } {
   const skipped = new Set<number>();
   const skippedProblems: ImportProblem[] = [];
@@ -168,7 +178,10 @@ function planAll(
     for (const p of errors) skipped.add(p.line);
     return skipped.size > before;
   };
-  if (validRowsOnly) skip(file.problems);
+  if (validRowsOnly) {
+    skip(file.problems);
+    if (certainProblems) skip(certainProblems(skipped));
+  }
   for (;;) {
     const { plan, rows } = planner(skipped);
     const errors = plan.problems.filter(isError);
@@ -208,8 +221,8 @@ export async function importFile(
   try {
     progress({ phase: 'resolve', done: 0, total: file.rowCount });
     const { plan, rows, skipped, skippedProblems, relationshipsBy, matches } = await session.executeRead(async (tx) => {
-      const { plan: planner, relationshipsBy } = await plannerFor(tx, file);
-      const planned = planAll(file, planner, validRowsOnly);
+      const { plan: planner, relationshipsBy, certainProblems } = await plannerFor(tx, file);
+      const planned = planAll(file, planner, validRowsOnly, certainProblems);
       return { ...planned, relationshipsBy, matches: await describeMatches(tx, planned.plan.nameMatches ?? []) };
     }, PLANNING);
     progress({ phase: 'resolve', done: file.rowCount, total: file.rowCount });

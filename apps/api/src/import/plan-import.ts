@@ -59,6 +59,35 @@ const PUBLIC_SECURITY_WORDS = /公安|警|监狱|看守所|戒毒|police|public 
 /** The fields of a row that name an entity in the database (with `<field>_registry_id` where there is one). */
 const NAMED_FIELDS = ['buyer', 'supplier', 'manufacturer', 'product', 'category'] as const;
 
+/** The kinds each resolved field may name (RELATIONSHIP_RULES); a product must be one a maker can make. */
+const FIELD_KINDS = {
+  buyer: RELATIONSHIP_RULES.BUYER.to,
+  supplier: RELATIONSHIP_RULES.SUPPLIER.to,
+  manufacturer: RELATIONSHIP_RULES.MANUFACTURES.from,
+  product: RELATIONSHIP_RULES.ITEM.to.filter((k) => RELATIONSHIP_RULES.MANUFACTURES.to.includes(k)),
+} satisfies Record<string, readonly EntityKind[]>;
+
+function ambiguousMessage(
+  found: Extract<Resolution, { status: 'ambiguous' }>,
+  name: string,
+  registryId: string | undefined,
+): string {
+  const by = found.by === 'registry-id' ? `registry id ${registryId ?? ''}` : `"${name}"`;
+  return `${by} matches ${found.entities.length} existing entities (${found.entities.map((h) => h.id).join(', ')}); cannot tell which`;
+}
+
+/** The database's category a row names, by area ("data storage" → data-storage) or by its one exact name. */
+function findCategory(category: string, key: string, existing: ExistingIndex): string | undefined {
+  const area = category
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
+  const byName = (existing.byKey.get(key) ?? []).filter((e) => RELATIONSHIP_RULES.IN_CATEGORY.to.includes(e.kind));
+  return existing.categoryByArea.get(area) ?? (byName.length === 1 ? byName[0]?.id : undefined);
+}
+
+const unknownCategory = (category: string) => `"${category}" is not a technology category in the database`;
+
 /** What a procurement file's rows could match in the database: every name and registry id they give. */
 export function procurementProbe(file: ProcurementFile): NameProbe {
   const names: string[] = [];
@@ -73,6 +102,48 @@ export function procurementProbe(file: ProcurementFile): NameProbe {
     }
   }
   return new NameProbe(names, registryIds);
+}
+
+/**
+ * The errors a row has whatever the file's other rows say: a name without a registry id that is the
+ * exact name of several entities of the database (entities a file creates are never matched by exact
+ * name, only by registry id, so no row can change this), or a category the database lacks. Found
+ * without planning, with planImport's own messages, so that importing only the valid rows can leave
+ * these rows out before planning instead of planning the file a second time without them.
+ */
+export function databaseProblems(
+  file: ProcurementFile,
+  existing: ExistingIndex,
+  skipped: ReadonlySet<number>,
+): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const messages = new Map<string, string | null>();
+  const memo = (key: string, find: () => string | null) => {
+    let message = messages.get(key);
+    if (message === undefined) messages.set(key, (message = find()));
+    return message;
+  };
+  for (const { line, row } of file.rows) {
+    if (skipped.has(line)) continue;
+    const cells = row as Partial<Record<string, unknown>>;
+    // In planImport's order: buyer, supplier, manufacturer, product, then category.
+    for (const field of ['buyer', 'supplier', 'manufacturer', 'product'] as const) {
+      const name = cells[field];
+      if (typeof name !== 'string' || cells[`${field}_registry_id`]) continue;
+      const message = memo(`${field}\u0000${name}`, () => {
+        const found = existing.matcher.resolve(name, undefined, FIELD_KINDS[field], { fuzzy: false });
+        return found.status === 'ambiguous' ? ambiguousMessage(found, name, undefined) : null;
+      });
+      if (message) problems.push({ severity: 'error', line, field, column: field, message });
+    }
+    const category = row.category;
+    if (category === undefined) continue;
+    const message = memo(`category\u0000${category}`, () =>
+      findCategory(category, normaliseName(category), existing) ? null : unknownCategory(category),
+    );
+    if (message) problems.push({ severity: 'error', line, field: 'category', column: 'category', message });
+  }
+  return problems;
 }
 
 /**
@@ -155,11 +226,7 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
       const found = memo ?? matcher.resolve(name, registryId, allowed, { fuzzy: field !== 'product' });
       resolved.set(memoKey, found);
       if (found.status === 'ambiguous') {
-        const by = found.by === 'registry-id' ? `registry id ${registryId ?? ''}` : `"${name}"`;
-        error(
-          found.by === 'registry-id' ? registryField : field,
-          `${by} matches ${found.entities.length} existing entities (${found.entities.map((h) => h.id).join(', ')}); cannot tell which`,
-        );
+        error(found.by === 'registry-id' ? registryField : field, ambiguousMessage(found, name, registryId));
         return undefined;
       }
       if (found.status === 'wrong-kind') {
@@ -210,7 +277,7 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
       return id;
     };
 
-    const buyerId = resolve('buyer', row.buyer, RELATIONSHIP_RULES.BUYER.to, () => {
+    const buyerId = resolve('buyer', row.buyer, FIELD_KINDS.buyer, () => {
       const id = entityId('buyer', nameKey(row.buyer));
       const prior = plan.entities.get(id);
       const publicSecurity =
@@ -228,14 +295,14 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
           }
         : { kind: 'GovernmentBody', props: { id, name: row.buyer, jurisdiction: row.buyer_region, country: 'CN' } };
     });
-    const supplierId = resolve('supplier', row.supplier, RELATIONSHIP_RULES.SUPPLIER.to, () => ({
+    const supplierId = resolve('supplier', row.supplier, FIELD_KINDS.supplier, () => ({
       kind: 'Company',
       props: { id: entityId('company', nameKey(row.supplier)), name: row.supplier },
     }));
     const manufacturerId =
       row.manufacturer === undefined
         ? undefined
-        : resolve('manufacturer', row.manufacturer, RELATIONSHIP_RULES.MANUFACTURES.from, () => ({
+        : resolve('manufacturer', row.manufacturer, FIELD_KINDS.manufacturer, () => ({
             kind: 'Company',
             props: {
               id: entityId('company', nameKey(row.manufacturer ?? '')),
@@ -244,8 +311,7 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
             },
           }));
     // A generic product name ("硬盘") of two makers is two products: the maker is part of a new product's id.
-    const productKinds = RELATIONSHIP_RULES.ITEM.to.filter((k) => RELATIONSHIP_RULES.MANUFACTURES.to.includes(k));
-    const productId = resolve('product', row.product, productKinds, () => ({
+    const productId = resolve('product', row.product, FIELD_KINDS.product, () => ({
       kind: 'Product',
       props: {
         id: entityId('product', `${row.manufacturer ? nameKey(row.manufacturer) : ''} ${nameKey(row.product)}`.trim()),
@@ -257,16 +323,9 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
     }));
     let categoryId: string | undefined;
     if (row.category !== undefined) {
-      const area = row.category
-        .trim()
-        .toLowerCase()
-        .replace(/[\s_]+/g, '-');
-      const byName = (existing.byKey.get(nameKey(row.category)) ?? []).filter((e) =>
-        RELATIONSHIP_RULES.IN_CATEGORY.to.includes(e.kind),
-      );
-      categoryId = existing.categoryByArea.get(area) ?? (byName.length === 1 ? byName[0]?.id : undefined);
+      categoryId = findCategory(row.category, nameKey(row.category), existing);
       if (categoryId) plan.matched.set(categoryId, 'TechnologyCategory');
-      else error('category', `"${row.category}" is not a technology category in the database`);
+      else error('category', unknownCategory(row.category));
     }
     if (plan.problems.length > problemsBefore || !buyerId || !supplierId || !productId) continue;
 

@@ -192,6 +192,57 @@ describe('procurement import', () => {
     expect(Number(row?.get('bought'))).toBe(260);
     expect(row?.get('eachCitesItsNotice')).toBe(true);
   });
+
+  it('with validRowsOnly, leaves out whole the rows the database makes ambiguous or lacks a category for', async () => {
+    // Two bureaus of one name (as the generated graph has): a row naming it cannot tell which.
+    await db().driver.executeQuery(
+      `UNWIND ['twin-bureau-a', 'twin-bureau-b'] AS id
+       CREATE (:Entity:PublicSecurityBody {id: id, name: 'Twin Test County Public Security Bureau', aliases: [],
+               sourceIds: [], synthetic: true})`,
+      {},
+      { database: db().database },
+    );
+    const before = await graphChecksum(db());
+    const text = [
+      'buyer,supplier,product,category,quantity,date',
+      'Twin Test County Public Security Bureau,Only In Ambiguous Row Trading,Disk A,data-storage,1,2021-01-01',
+      'Valid Row County Public Security Bureau,Valid Row Trading,Disk B,data storage,2,2021-01-02',
+      'Valid Row County Public Security Bureau,Only In Unknown Category Trading,Disk C,quantum sensing,3,2021-01-03',
+      'Twin Test County Public Security Bureau,Valid Row Trading,Disk D,no such category,4,2021-01-04',
+    ].join('\n');
+    const result = await importFile(db(), 'certain-errors.csv', new TextEncoder().encode(text), {
+      validRowsOnly: true,
+    });
+    expect(result.counts).toMatchObject({ rows: 1, rowsSkipped: 3 });
+    expect(result.counts.entitiesCreated).toEqual({
+      Company: 1,
+      PublicSecurityBody: 1,
+      Product: 1,
+      Procurement: 1,
+      Source: 1,
+    });
+    expect(result.problems.map((p) => [p.severity, p.line, p.column, p.message])).toEqual([
+      [
+        'error',
+        2,
+        'buyer',
+        '"Twin Test County Public Security Bureau" matches 2 existing entities (twin-bureau-a, twin-bureau-b); cannot tell which',
+      ],
+      ['error', 4, 'category', '"quantum sensing" is not a technology category in the database'],
+      [
+        'error',
+        5,
+        'buyer',
+        '"Twin Test County Public Security Bureau" matches 2 existing entities (twin-bureau-a, twin-bureau-b); cannot tell which',
+      ],
+      ['error', 5, 'category', '"no such category" is not a technology category in the database'],
+    ]);
+    // Nothing that only a left-out row names was written.
+    expect(await ids(`MATCH (c:Company) WHERE c.name STARTS WITH 'Only In' RETURN c.id`)).toEqual([]);
+    expect(await ids(`MATCH (p:Product) WHERE p.name IN ['Disk A', 'Disk C', 'Disk D'] RETURN p.id`)).toEqual([]);
+    expect(await ids(`MATCH (:Product {name: 'Disk B'})<-[:ITEM]-(p:Procurement) RETURN p.quantity`)).toEqual(['2']);
+    expect(await graphChecksum(db())).not.toBe(before);
+  });
 });
 
 const GB18030_COUNTS = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExistingIndex } from '../../src/import/existing-entities.ts';
-import { planImport } from '../../src/import/plan-import.ts';
+import { databaseProblems, planImport } from '../../src/import/plan-import.ts';
 import { readProcurementFile } from '../../src/import/read-procurement-file.ts';
 import { EntityMatcher } from '../../src/resolution/entity-matcher.ts';
 
@@ -73,5 +73,45 @@ describe('planning with registry ids', () => {
     expect(p.candidates?.map((c) => [c.leftName, c.rightName, c.reason, c.line])).toEqual([
       ['澳门威视科技', '澳門威視科技', 'traditional-simplified', 3],
     ]);
+  });
+});
+
+describe('errors certain before planning', () => {
+  it('are exactly the errors planning gives those rows: names the database makes ambiguous, unknown categories', () => {
+    const matcher = new EntityMatcher();
+    for (const id of ['twin-psb-a', 'twin-psb-b'])
+      matcher.add({ id, kind: 'PublicSecurityBody', registryIds: [] }, ['Twin County Public Security Bureau'], true);
+    for (const id of ['twin-co-a', 'twin-co-b'])
+      matcher.add({ id, kind: 'Company', registryIds: [] }, ['Twin Trading'], true);
+    const existing: ExistingIndex = {
+      byKey: new Map(),
+      matcher,
+      categoryByArea: new Map([['data-storage', 'cat-data-storage']]),
+      sourceByUrl: new Map(),
+    };
+    const text = [
+      'buyer,supplier,supplier_registry_id,product,category',
+      'Twin County Public Security Bureau,Alpha Trading,,Disk,data storage',
+      '某局,Beta Trading,,Disk,quantum',
+      '某局,Gamma Trading,,Disk,data-storage',
+      'Twin County Public Security Bureau,TWIN TRADING CO LTD,,Tape,nope',
+      // With a registry id the supplier is resolved by it first: only planning can tell.
+      '某局,Twin Trading,EIN:12-3456789,Disk,data-storage',
+    ].join('\n');
+    const file = readProcurementFile('certain.csv', new TextEncoder().encode(text));
+    const certain = databaseProblems(file, existing, new Set());
+    expect(certain.map((p) => [p.line, p.column])).toEqual([
+      [2, 'buyer'],
+      [3, 'category'],
+      [5, 'buyer'],
+      [5, 'supplier'],
+      [5, 'category'],
+    ]);
+    const planned = planImport(file, existing).problems.filter((p) => p.severity === 'error');
+    // Line 6's registry id belongs to no one, so its name decides after all: that is left to planning.
+    expect(planned.filter((p) => p.line === 6).map((p) => p.column)).toEqual(['supplier']);
+    expect(certain).toEqual(planned.filter((p) => p.line !== 6));
+    // Rows already left out (bad cells) are not looked at again.
+    expect(databaseProblems(file, existing, new Set([2, 3, 5]))).toEqual([]);
   });
 });
