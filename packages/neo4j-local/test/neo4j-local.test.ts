@@ -145,7 +145,7 @@ describe('transaction timeout', () => {
     const driver = driverFor(db);
     const began = Date.now();
     const error = await driver
-      .executeQuery('UNWIND range(1, 100000000) AS x WITH x WHERE x % 7 = 0 RETURN count(*) AS c')
+      .executeQuery('UNWIND range(1, 10000000000) AS x WITH x WHERE x % 7 = 0 RETURN count(*) AS c')
       .then(
         () => undefined,
         (e: unknown) => e,

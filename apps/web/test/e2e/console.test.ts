@@ -194,6 +194,11 @@ async function nodeOnScreen(on: Page, id: string): Promise<{ x: number; y: numbe
       const position = (element as unknown as WithCy)._cyreg?.cy?.getElementById(nodeId).renderedPosition();
       return JSON.stringify(position ?? null);
     }, id);
+  // The canvas runs past the bottom of the window, and the layout may put the node there (a click
+  // below the window hits nothing): bring the whole canvas into view first. First, because Cytoscape
+  // maps a click through the container's position as of the last scroll event it handled: a click
+  // right after scrolling, before that event, lands a scroll's height away from the node.
+  await drawing.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   // Positions can hold still between two reads before the layout has even started (a busy machine):
   // wait for the canvas to say its layout is done first.
   await expect.poll(() => drawing.getAttribute('data-layout'), { timeout: 15_000 }).toBe('done');
@@ -209,9 +214,6 @@ async function nodeOnScreen(on: Page, id: string): Promise<{ x: number; y: numbe
       { timeout: 15_000, interval: 400 },
     )
     .toBe(true);
-  // The canvas runs past the bottom of the window, and the layout may put the node there (a click
-  // below the window hits nothing): bring the whole canvas into view first.
-  await drawing.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   const box = await drawing.boundingBox();
   const point = JSON.parse(last) as { x: number; y: number };
   return { x: (box?.x ?? 0) + point.x, y: (box?.y ?? 0) + point.y };
