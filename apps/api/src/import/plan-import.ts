@@ -126,8 +126,8 @@ export function databaseProblems(
   for (const { line, row } of file.rows) {
     if (skipped.has(line)) continue;
     const cells = row as Partial<Record<string, unknown>>;
-    // In planImport's order: buyer, supplier, manufacturer, product, then category.
-    for (const field of ['buyer', 'supplier', 'manufacturer', 'product'] as const) {
+    // In planImport's order: buyer, supplier, manufacturer, product (FIELD_KINDS' order), then category.
+    for (const field of Object.keys(FIELD_KINDS) as (keyof typeof FIELD_KINDS)[]) {
       const name = cells[field];
       if (typeof name !== 'string' || cells[`${field}_registry_id`]) continue;
       const message = memo(`${field}\u0000${name}`, () => {
