@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
-const digest = (text: string, length: number) => createHash('sha256').update(text).digest('hex').slice(0, length);
+// One-shot hash: an import digests an id for every procurement and relationship it plans.
+const digest = (text: string, length: number) => hash('sha256', text, 'hex').slice(0, length);
 
 /** ASCII part of a key for readable ids ("hikvision"); Chinese names leave only the hash. */
 function slug(key: string): string {

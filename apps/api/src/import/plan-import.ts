@@ -360,34 +360,29 @@ export function planImport(file: ProcurementFile, existing: ExistingIndex): Impo
       line,
     );
 
-    const relate = (type: RelationshipType, source: string, target: string, extra: Props = {}) => {
+    const note = `Imported from ${at}.`;
+    const relate = (type: RelationshipType, source: string, target: string, quantity?: number) => {
       const id = relationshipId(type, source, target);
       const prior = plan.relationships.get(id);
       if (prior) {
         citeAgain(prior.props, sourceIds, at);
         return;
       }
-      const props: Props = {
-        id,
-        sourceIds: [...sourceIds],
-        confidence: 'high',
-        note: `Imported from ${at}.`,
-        quote: row.quote,
-        dataset,
-        importedFrom: [at],
-        ...extra,
-      };
+      // Built without undefined values (it is written as it is), for every relationship a file plans.
+      const props: Props = { id, sourceIds: [...sourceIds], confidence: 'high', note, dataset, importedFrom: [at] };
+      if (row.quote !== undefined) props['quote'] = row.quote;
+      if (quantity !== undefined) props['quantity'] = quantity;
       // The model's own schema guards every relationship this import writes.
       const checked = RelationshipRecordSchema.safeParse({ ...props, type, source, target });
       if (!checked.success) {
         error(type, checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
         return;
       }
-      plan.relationships.set(id, { type, source, target, props: dropUndefined(props) });
+      plan.relationships.set(id, { type, source, target, props });
     };
     relate('BUYER', procId, buyerId);
     relate('SUPPLIER', procId, supplierId);
-    relate('ITEM', procId, productId, { quantity: row.quantity });
+    relate('ITEM', procId, productId, row.quantity);
     if (manufacturerId) relate('MANUFACTURES', manufacturerId, productId);
     if (categoryId) relate('IN_CATEGORY', procId, categoryId);
   }

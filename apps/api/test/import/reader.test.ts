@@ -80,6 +80,25 @@ describe('procurement file reader', () => {
     expect(() => parseDelimited('a\n"b\nc', ',')).toThrow(UnclosedQuoteError);
   });
 
+  it('keeps quotes inside unquoted cells and text after a closing quote, counts lone CR as a line end', () => {
+    expect(parseDelimited('12" disk,"a""b"c\td,"",""""\r"x\ry"\rlast', ',')).toEqual([
+      { line: 1, cells: ['12" disk', 'a"bc\td', '', '"'] },
+      { line: 2, cells: ['x\ry'] },
+      { line: 4, cells: ['last'] },
+    ]);
+    expect(parseDelimited('a\t"b,c"\t"d"e"f\n', '\t')).toEqual([{ line: 1, cells: ['a', 'b,c', 'de"f'] }]);
+    // The unclosed quote opens on line 3, in the record that starts on line 2: line 1 was read whole.
+    const unclosed = (() => {
+      try {
+        parseDelimited('a\n"b\nc","d\ne', ',');
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(unclosed).toBeInstanceOf(UnclosedQuoteError);
+    expect(unclosed).toMatchObject({ line: 3, recordLine: 2 });
+  });
+
   it('normalises names for exact matching only', () => {
     expect(normaliseName('Hangzhou Hikvision Digital Technology Co., Ltd.')).toBe(
       'hangzhou hikvision digital technology',
