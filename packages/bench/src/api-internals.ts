@@ -9,3 +9,7 @@ export { searchLookups } from '../../../apps/api/src/search/lucene.ts';
 export { entityProps, relationshipProps } from '../../../apps/api/src/seed/load-dataset.ts';
 export { expand as expandExport, ExportTooLargeError } from '../../../apps/api/src/export/read-subgraph.ts';
 export { importFile as importProcurementFile } from '../../../apps/api/src/import/import-procurements.ts';
+export { readProcurementFile } from '../../../apps/api/src/import/read-procurement-file.ts';
+export { readExistingIndex } from '../../../apps/api/src/import/existing-entities.ts';
+export { databaseProblems, planImport, procurementProbe } from '../../../apps/api/src/import/plan-import.ts';
+export { WRITE_BATCH } from '../../../apps/api/src/import/write-plan.ts';

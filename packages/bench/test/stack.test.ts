@@ -193,6 +193,12 @@ describe('bulk load and bench on an embedded Neo4j', () => {
     expect(imported.phaseSeconds.resolve).toBeGreaterThan(0);
     expect(imported.phaseSeconds.write).toBeGreaterThan(0);
     expect(imported.entitiesCreated).toBeGreaterThan(300);
+    // The floor writes the import's own plan: the same elements, with bare CREATEs.
+    expect(imported.writeFloor).toMatchObject({
+      measured: true,
+      entities: imported.entitiesCreated,
+      relationships: imported.relationshipsCreated,
+    });
     expect(report.sections.find((s) => s.title === 'Browser canvas')?.markdown).toMatch(
       /^150 entities and 300 relationships[\s\S]*\| 1 \| \d/,
     );

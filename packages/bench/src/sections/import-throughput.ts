@@ -4,6 +4,7 @@ import { importProcurementFile } from '../api-internals.ts';
 import { procurementCsv } from '../generate/procurement-csv.ts';
 import type { ReportSection } from '../report/types.ts';
 import type { SectionContext, SectionProvider } from './index.ts';
+import { measureWriteFloor, type WriteFloor } from './write-floor.ts';
 
 /** The issue's file: 100,000 rows (the smoke run passes fewer). */
 export const DEFAULT_IMPORT_ROWS = 100_000;
@@ -28,6 +29,8 @@ export interface ImportFigures {
   /** Taking the import out again, so the cached bench database stays the generated graph. */
   undoSeconds: number;
   undone: boolean;
+  /** The same plan written with bare CREATEs afterwards (then taken out too), or why it was not. */
+  writeFloor: (WriteFloor & { measured: true }) | { measured: false; reason: string };
 }
 
 const total = (record: Partial<Record<string, number>> | undefined) =>
@@ -91,7 +94,30 @@ function markdown(f: ImportFigures): string {
       ? 'Afterwards the import was taken out again and the graph checked to hold exactly the generated dataset.'
       : 'Taking the import out again did not restore the generated counts: the cached database folder was ' +
         'marked for reloading on the next run.',
+    '',
+    f.writeFloor.measured
+      ? `**Write floor:** the import's plan of the same file (${n(f.writeFloor.entities)} entities, ` +
+        `${n(f.writeFloor.relationships)} relationships, the same properties) written with nothing but \`CREATE\`, ` +
+        `in the import's batches, without \`MERGE\` or undo records: ` +
+        `${(f.writeFloor.entitySeconds + f.writeFloor.relationshipSeconds).toFixed(1)} s ` +
+        `(entities ${f.writeFloor.entitySeconds.toFixed(1)} / relationships ${f.writeFloor.relationshipSeconds.toFixed(1)}), ` +
+        `against the import's write phase of ${f.phaseSeconds.write.toFixed(1)} s. Written after the import, on a ` +
+        'JVM the import has warmed, and taken out again.'
+      : `**Write floor:** not measured: ${f.writeFloor.reason}`,
   ].join('\n');
+}
+
+/** The write floor of the file, or why it could not be measured (the run goes on either way). */
+async function floorOf(
+  db: Database,
+  csv: { fileName: string; bytes: Uint8Array },
+): Promise<ImportFigures['writeFloor']> {
+  try {
+    return { measured: true, ...(await measureWriteFloor(db, csv.fileName, csv.bytes)) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { measured: false, reason: message.slice(0, 500) };
+  }
 }
 
 /** Imports a generated procurement CSV into the bench database and reports the import's throughput. */
@@ -131,7 +157,13 @@ async function measureImport(context: SectionContext): Promise<Omit<ReportSectio
     const writeAt = phaseStarts.write ?? resolveAt;
     const undoStarted = performance.now();
     const undone = await undoImport(db, context.dataset, context.entities, context.relationships);
-    if (!undone) await context.invalidateDatabase();
+    const undoSeconds = (performance.now() - undoStarted) / 1000;
+    const writeFloor = undone
+      ? await floorOf(db, csv)
+      : ({ measured: false, reason: 'the import was not taken out' } as const);
+    // The floor's writes are taken out the same way: the cached database must stay the generated graph.
+    const restored = undone && (await undoImport(db, context.dataset, context.entities, context.relationships));
+    if (!restored) await context.invalidateDatabase();
     const figures: ImportFigures = {
       measured: true,
       rows,
@@ -149,8 +181,9 @@ async function measureImport(context: SectionContext): Promise<Omit<ReportSectio
       relationshipsCreated: total(result.counts.relationshipsCreated),
       relationshipsMatched: total(result.counts.relationshipsMatched),
       distinct: { buyers: csv.buyers, suppliers: csv.suppliers, manufacturers: csv.manufacturers },
-      undoSeconds: (performance.now() - undoStarted) / 1000,
-      undone,
+      undoSeconds,
+      undone: restored,
+      writeFloor,
     };
     return { markdown: markdown(figures), data: figures };
   } finally {
