@@ -46,7 +46,7 @@ type Runner = Pick<ManagedTransaction, 'run'>;
  * The reads that plan an import (and count a dry run) stream every name the database holds: at a
  * million entities that takes longer than the server's default transaction timeout (30 s here).
  */
-const PLANNING = { timeout: 15 * 60_000 };
+export const PLANNING = { timeout: 15 * 60_000 };
 
 const isError = (p: ImportProblem) => p.severity === 'error';
 const byLine = (a: ImportProblem, b: ImportProblem) => a.line - b.line;
@@ -194,6 +194,15 @@ function planAll(
 }
 
 /**
+ * Plans a file as an import does, in a reading transaction given PLANNING's timeout (planAll:
+ * ImportRefusedError when an error cannot be left out). The benchmark's write floor writes this same plan.
+ */
+export async function planFile(tx: Runner, file: ImportFile, validRowsOnly: boolean) {
+  const { plan: planner, relationshipsBy, certainProblems } = await plannerFor(tx, file);
+  return { ...planAll(file, planner, validRowsOnly, certainProblems), relationshipsBy };
+}
+
+/**
  * Imports a file (procurement CSV/TSV/XLSX, model records as JSON lines, or FollowTheMoney JSON
  * lines): reads and validates it all and resolves names against the graph, before writing anything;
  * any row with an error refuses the whole file (ImportRefusedError, listing every problem), unless
@@ -221,9 +230,8 @@ export async function importFile(
   try {
     progress({ phase: 'resolve', done: 0, total: file.rowCount });
     const { plan, rows, skipped, skippedProblems, relationshipsBy, matches } = await session.executeRead(async (tx) => {
-      const { plan: planner, relationshipsBy, certainProblems } = await plannerFor(tx, file);
-      const planned = planAll(file, planner, validRowsOnly, certainProblems);
-      return { ...planned, relationshipsBy, matches: await describeMatches(tx, planned.plan.nameMatches ?? []) };
+      const planned = await planFile(tx, file, validRowsOnly);
+      return { ...planned, matches: await describeMatches(tx, planned.plan.nameMatches ?? []) };
     }, PLANNING);
     progress({ phase: 'resolve', done: file.rowCount, total: file.rowCount });
 

@@ -1,13 +1,6 @@
 import type { Database } from '@explorer/api';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES } from '@explorer/model';
-import {
-  databaseProblems,
-  planImport,
-  procurementProbe,
-  readExistingIndex,
-  readProcurementFile,
-  WRITE_BATCH,
-} from '../api-internals.ts';
+import { createRelationships, planFile, PLANNING, readImportFile, WRITE_BATCH } from '../api-internals.ts';
 
 /**
  * The least time any import of a file could take to write here: the import's own plan of it (the same
@@ -22,30 +15,16 @@ export interface WriteFloor {
   relationshipSeconds: number;
 }
 
-// Labels and types come from the model's lists only.
+// Kinds come from the model's list only. Relationships go in with the import's own statement for new ends.
 const createEntities = (kind: (typeof ENTITY_KINDS)[number]) =>
   `UNWIND $rows AS row CREATE (n:Entity:${kind}) SET n = row`;
-const createRelationships = (type: (typeof RELATIONSHIP_TYPES)[number]) =>
-  `UNWIND $rows AS row
-   MATCH (a:Entity {id: row.source})
-   MATCH (b:Entity {id: row.target})
-   CREATE (a)-[r:${type}]->(b) SET r = row.props`;
 
-/** Plans the file as an import of its valid rows would (when its bad rows are all certain before planning). */
+/** The import's own plan of the file, with its valid rows only. */
 async function plan(db: Database, fileName: string, bytes: Uint8Array) {
-  const file = readProcurementFile(fileName, bytes);
+  const file = readImportFile(fileName, bytes);
   const session = db.driver.session({ database: db.database });
   try {
-    return await session.executeRead(async (tx) => {
-      const urls = [...new Set(file.rows.flatMap(({ row }) => (row.source_url ? [row.source_url] : [])))];
-      const existing = await readExistingIndex(tx, urls, procurementProbe(file));
-      const skipped = new Set(file.problems.filter((p) => p.severity === 'error').map((p) => p.line));
-      for (const problem of databaseProblems(file, existing, skipped)) skipped.add(problem.line);
-      const planned = planImport({ ...file, rows: file.rows.filter((r) => !skipped.has(r.line)) }, existing);
-      const errors = planned.problems.filter((p) => p.severity === 'error');
-      if (errors.length > 0) throw new Error(`the file plans with ${errors.length} error(s): no floor measured`);
-      return planned;
-    });
+    return (await session.executeRead((tx) => planFile(tx, file, true), PLANNING)).plan;
   } finally {
     await session.close();
   }
