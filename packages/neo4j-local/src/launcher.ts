@@ -47,6 +47,8 @@ export interface Neo4jLocal {
   uri: string;
   boltPort: number;
   dataDir: string;
+  /** The JVM's process id (crash tests kill it). */
+  pid: number;
   /** SIGTERM, wait up to 60 s for the clean shutdown, then SIGKILL. Idempotent. */
   stop(): Promise<void>;
   /** Settles when the JVM has exited (code 0 after a clean stop). */
@@ -229,6 +231,7 @@ async function launchOnce(s: Settings): Promise<Neo4jLocal> {
     uri: boltUri(s.host, s.port),
     boltPort: s.port,
     dataDir: s.dataDir,
+    pid: child.pid ?? -1,
     exited,
     stop() {
       stopping ??= terminate(child, exited, STOP_TIMEOUT_MS).then(async () => {
