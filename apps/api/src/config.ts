@@ -34,8 +34,9 @@ const EnvSchema = z.object({
   NEO4J_LOCAL_HEAP_MB: positiveInt.default(1024),
   /** Server-side timeout of every query the API runs, in milliseconds. */
   QUERY_TIMEOUT_MS: positiveInt.max(600_000).default(10_000),
-  /** API requests served at once; more are answered 503 at once instead of piling up (memory). */
-  API_MAX_IN_FLIGHT: positiveInt.max(100_000).default(256),
+  /** API requests served at once; more wait API_MAX_WAIT_MS for a slot, then are answered 503 busy. */
+  API_MAX_IN_FLIGHT: positiveInt.max(100_000).default(40),
+  API_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(100),
   /** The analysts' console (POST /api/cypher): time limit, row cap, concurrent queries, answer size. */
   CONSOLE_TIMEOUT_MS: positiveInt.max(600_000).default(10_000),
   CONSOLE_MAX_ROWS: positiveInt.max(1_000_000).default(5_000),
@@ -60,8 +61,9 @@ export interface Config {
     | { mode: 'remote'; uri: string; user: string; password: string | undefined; database: string }
     | { mode: 'embedded'; dataDir: string; boltPort: number; heapMb: number; database: string };
   queryTimeoutMs: number;
-  /** API requests served at once (default DEFAULT_MAX_IN_FLIGHT); more get 503. */
+  /** API requests served at once (default DEFAULT_MAX_IN_FLIGHT); more wait maxWaitMs, then get 503. */
   maxInFlight?: number;
+  maxWaitMs?: number;
   console: ConsoleSettings;
   seedOnStart: string | null;
   logLevel: Env['LOG_LEVEL'];
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         },
     queryTimeoutMs: e.QUERY_TIMEOUT_MS,
     maxInFlight: e.API_MAX_IN_FLIGHT,
+    maxWaitMs: e.API_MAX_WAIT_MS,
     console: {
       timeoutMs: e.CONSOLE_TIMEOUT_MS,
       maxRows: e.CONSOLE_MAX_ROWS,

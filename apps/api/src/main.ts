@@ -2,7 +2,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { buildApp } from './http/app.ts';
-import { prepareDatabase } from './startup.ts';
+import { prepareDatabase, recoverAfterRestart } from './startup.ts';
 import { VERSION } from './version.ts';
 
 const log = (message: string) => console.log(`[explorer] ${message}`);
@@ -11,7 +11,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const where = config.neo4j.mode === 'remote' ? config.neo4j.uri : `embedded Neo4j in ${config.neo4j.dataDir}`;
   log(`Opening ${where} …`);
-  const db: Database = await openDatabase(config);
+  const db: Database = await openDatabase(config, {
+    report: log,
+    afterRestart: (restarted) => recoverAfterRestart(restarted, log),
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -14,10 +14,15 @@ export async function prepareDatabase(
   log: (message: string) => void,
 ): Promise<void> {
   await applySchema(db);
-  const undone = await recoverImportRuns(db);
-  if (undone > 0) log(`Took out ${undone} unfinished import(s) whose process had stopped.`);
+  await recoverAfterRestart(db, log);
   if (seedOnStart && (await isEmpty(db))) {
     const result = await loadDataset(db, await readShippedDataset(seedOnStart));
     log(`Seeded "${result.dataset}": ${result.entities} entities, ${result.relationships} relationships.`);
   }
+}
+
+/** What a database that was down needs before it serves again: what a dead import wrote, taken out. */
+export async function recoverAfterRestart(db: Database, log: (message: string) => void): Promise<void> {
+  const undone = await recoverImportRuns(db);
+  if (undone > 0) log(`Took out ${undone} unfinished import(s) whose process had stopped.`);
 }

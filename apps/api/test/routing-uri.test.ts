@@ -5,7 +5,7 @@ import { buildTestApp } from './support/stack.ts';
 // Clusters and Aura are reached through neo4j:// (routing) URIs. The driver then asks the server for
 // a routing table first; a single Community server answers that too, so the same path is tested here.
 describe('a neo4j:// routing URI', () => {
-  const db = connect({ uri: inject('neo4jUri').replace(/^bolt:/, 'neo4j:') });
+  const db = connect({ ...inject('neo4jTarget'), uri: inject('neo4jTarget').uri.replace(/^bolt:/, 'neo4j:') });
   afterAll(() => db.close());
 
   it('serves search and entity routes through the routing driver', async () => {

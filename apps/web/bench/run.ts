@@ -20,7 +20,7 @@ async function main() {
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'explorer-web-'));
   await build({ root: WEB_ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const database = await startTestDatabase();
-  const server = await startTestServer(database.uri, outDir);
+  const server = await startTestServer(database.target, outDir);
   const browser = await launchChromium();
   try {
     const graph = syntheticCanvasGraph(nodes, edges);

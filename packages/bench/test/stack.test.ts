@@ -57,7 +57,10 @@ describe('bulk load and bench on an embedded Neo4j', () => {
 
   it('loads every entity and relationship, as the file has them, and refuses a second load', async () => {
     const paths = benchPaths(root, ENTITIES, SEED);
-    const driver = neo4j.driver(database.neo4j.uri);
+    const driver = neo4j.driver(
+      database.neo4j.uri,
+      neo4j.auth.basic(database.neo4j.auth.user, database.neo4j.auth.password),
+    );
     const count = async (cypher: string) =>
       neo4j.integer.toNumber((await driver.executeQuery(cypher)).records[0]?.get('n') ?? -1);
     try {
@@ -109,7 +112,11 @@ describe('bulk load and bench on an embedded Neo4j', () => {
   });
 
   it('runs the API in a process of its own, and says so when that process dies', async () => {
-    const api = await startApiProcess({ uri: database.neo4j.uri, queryTimeoutMs: 5_000, maxConcurrency: 4 });
+    const api = await startApiProcess({
+      target: { uri: database.neo4j.uri, ...database.neo4j.auth },
+      queryTimeoutMs: 5_000,
+      maxConcurrency: 4,
+    });
     try {
       expect(api.pid).not.toBe(process.pid);
       const health = await fetch(`${api.baseUrl}/api/health`);
@@ -222,8 +229,11 @@ describe('bulk load and bench on an embedded Neo4j', () => {
       heapMb: 768,
       txTimeoutSeconds: 300,
     });
-    const imported = neo4j.driver(database.neo4j.uri);
-    const loaded = neo4j.driver(other.uri);
+    const imported = neo4j.driver(
+      database.neo4j.uri,
+      neo4j.auth.basic(database.neo4j.auth.user, database.neo4j.auth.password),
+    );
+    const loaded = neo4j.driver(other.uri, neo4j.auth.basic(other.auth.user, other.auth.password));
     try {
       const stats = await bulkLoad({ driver: loaded, dir: paths.dataset });
       expect(stats.method).toBe('cypher');
@@ -254,7 +264,7 @@ describe('bulk load and bench on an embedded Neo4j', () => {
   // Last, as it empties the database: the schema the loader left is exactly the app's own.
   it("ends with exactly the schema the app's applySchema creates in an empty database", async () => {
     expect(loadedSchema?.indexes.length).toBeGreaterThan(10);
-    const db = connect({ uri: database.neo4j.uri });
+    const db = connect({ uri: database.neo4j.uri, ...database.neo4j.auth });
     try {
       await db.driver.executeQuery('MATCH (n) DETACH DELETE n');
       for (const c of (await describeSchema(db.driver)).constraints) {

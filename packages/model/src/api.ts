@@ -88,7 +88,8 @@ export type TraceQuery = z.infer<typeof TraceQuerySchema>;
 
 export const HealthResponseSchema = z.object({
   status: z.enum(['ok', 'degraded']),
-  neo4j: z.enum(['up', 'down']),
+  /** `restarting`: the API is bringing its embedded database back after it died. */
+  neo4j: z.enum(['up', 'down', 'restarting']),
   version: z.string(),
   /** What the database said when it is down, so an operator sees why. */
   detail: z.string().optional(),

@@ -27,7 +27,9 @@ async function start(args: string[]): Promise<void> {
     boltPort: port,
     log: (line) => process.stderr.write(`${line}\n`),
   });
-  console.log(`Neo4j ready at ${neo4j.uri} (no auth), data in ${neo4j.dataDir}. Ctrl-C to stop.`);
+  console.log(
+    `Neo4j ready at ${neo4j.uri} (user neo4j, password in ${neo4j.dataDir}/bolt-password), data in ${neo4j.dataDir}. Ctrl-C to stop.`,
+  );
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {

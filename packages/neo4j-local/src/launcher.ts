@@ -9,13 +9,15 @@ import { CLASSPATH, DEFAULT_DATA_DIR, PLUGINS_DIR } from './paths.ts';
 import { pickFreePort, waitForPort } from './ports.ts';
 import { JVM_LOG_OPTIONS, checkPrerequisites, javaCommand } from './prerequisites.ts';
 import { createTempDataDir } from './temp.ts';
+import { DATABASE_PROCEDURE_ALLOWLIST } from './procedure-allowlist.ts';
+import { ensurePasswordFile, type BoltAuth } from './password.ts';
 
 export interface StartOptions {
   /** Neo4j home (data/, logs/). Default: <repo>/.data/neo4j. */
   dataDir?: string;
   /** 0 or undefined: pick a free port. */
   boltPort?: number;
-  /** Default 127.0.0.1. Auth is off in embedded mode, so keep it on loopback. */
+  /** Default 127.0.0.1. */
   boltHost?: string;
   /** JVM heap (-Xmx), default 1024. */
   heapMb?: number;
@@ -23,8 +25,10 @@ export interface StartOptions {
   txTimeoutSeconds?: number;
   /** Page cache, default 512. */
   pageCacheMb?: number;
-  /** Memory cap of one transaction (db.memory.transaction.max), default 512. */
+  /** Memory cap of one transaction (db.memory.transaction.max), default a quarter of the heap. */
   txMaxMb?: number;
+  /** Memory cap of all transactions together (dbms.memory.transaction.total.max), default half the heap. */
+  txTotalMaxMb?: number;
   /** Default 120 000. */
   startTimeoutMs?: number;
   /** Receives every line the JVM prints on stderr (Neo4j's own logs go to <dataDir>/logs). */
@@ -40,11 +44,15 @@ export interface StartOptions {
 export interface ExitInfo {
   code: number | null;
   signal: NodeJS.Signals | null;
+  /** The JVM's last stderr lines: why it died, when it did. */
+  stderrTail: string[];
 }
 
 export interface Neo4jLocal {
-  /** bolt://127.0.0.1:<port>; no auth. */
+  /** bolt://127.0.0.1:<port> */
   uri: string;
+  /** The neo4j user's password, made at the data folder's first start (see password.ts). */
+  auth: BoltAuth;
   boltPort: number;
   dataDir: string;
   /** The JVM's process id (crash tests kill it). */
@@ -145,6 +153,7 @@ interface Settings {
   txTimeoutSeconds: number;
   pageCacheMb: number;
   txMaxMb: number;
+  txTotalMaxMb: number;
   startTimeoutMs: number;
   log: (line: string) => void;
   removeDataDirOnStop: boolean;
@@ -153,6 +162,7 @@ interface Settings {
 }
 
 async function launchOnce(s: Settings): Promise<Neo4jLocal> {
+  const auth = await ensurePasswordFile(s.dataDir);
   const args = [
     `-Xmx${s.heapMb}m`,
     ...ADD_OPENS,
@@ -165,23 +175,26 @@ async function launchOnce(s: Settings): Promise<Neo4jLocal> {
     MAIN_CLASS,
     ...['--home', s.dataDir, '--bolt-host', s.host, '--bolt-port', String(s.port)],
     ...['--tx-timeout-seconds', String(s.txTimeoutSeconds), '--pagecache-mb', String(s.pageCacheMb)],
-    ...['--tx-max-mb', String(s.txMaxMb), '--plugin-dir', PLUGINS_DIR],
+    ...['--tx-max-mb', String(s.txMaxMb), '--tx-total-max-mb', String(s.txTotalMaxMb)],
+    ...['--plugin-dir', PLUGINS_DIR, '--password-file', auth.file],
+    ...['--procedure-allowlist', DATABASE_PROCEDURE_ALLOWLIST.join(',')],
     '--exit-on-stdin-eof',
   ];
   // stdin stays an open pipe: when this process dies, it closes and the launcher shuts down.
   const child = spawn(javaCommand(), args, { env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
   track(child);
   child.stdin.on('error', () => {}); // EPIPE after the JVM exits is expected
-  const exited = new Promise<ExitInfo>((resolve) => {
-    child.once('close', (code, signal) => resolve({ code, signal }));
-  });
-
   const stderrTail: string[] = [];
-  createInterface({ input: child.stderr }).on('line', (line) => {
+  const exited = new Promise<ExitInfo>((resolve) => {
+    child.once('close', (code, signal) => resolve({ code, signal, stderrTail: [...stderrTail] }));
+  });
+  const keep = (line: string) => {
     stderrTail.push(line);
     if (stderrTail.length > STDERR_TAIL) stderrTail.shift();
     s.log(line);
-  });
+  };
+
+  createInterface({ input: child.stderr }).on('line', keep);
   const describeStderr = () => (stderrTail.length ? `\nLast stderr lines:\n${stderrTail.join('\n')}` : '');
 
   const started = Date.now();
@@ -209,9 +222,10 @@ async function launchOnce(s: Settings): Promise<Neo4jLocal> {
           ),
         );
       });
+      // The JVM itself writes to stdout (its out-of-memory exit, say), past the launcher's redirection.
       createInterface({ input: child.stdout }).on('line', (line) => {
         if (line.startsWith(READY_PREFIX)) finish();
-        else s.log(line);
+        else keep(line);
       });
     });
     // READY means the database is available; also make sure Bolt really accepts connections.
@@ -229,6 +243,7 @@ async function launchOnce(s: Settings): Promise<Neo4jLocal> {
   let stopping: Promise<void> | undefined;
   return {
     uri: boltUri(s.host, s.port),
+    auth: { user: auth.user, password: auth.password },
     boltPort: s.port,
     dataDir: s.dataDir,
     pid: child.pid ?? -1,
@@ -261,13 +276,17 @@ export async function startNeo4jLocal(options: StartOptions = {}): Promise<Neo4j
     throw new Error(`boltPort must be an integer between 0 and 65535, got ${requestedPort}`);
   }
   const host = options.boltHost ?? '127.0.0.1';
+  const heapMb = positiveInt('heapMb', options.heapMb ?? 1024);
   const base = {
     dataDir: path.resolve(options.dataDir ?? DEFAULT_DATA_DIR),
     host,
-    heapMb: positiveInt('heapMb', options.heapMb ?? 1024),
+    heapMb,
     txTimeoutSeconds: positiveInt('txTimeoutSeconds', options.txTimeoutSeconds ?? 30),
     pageCacheMb: positiveInt('pageCacheMb', options.pageCacheMb ?? 512),
-    txMaxMb: positiveInt('txMaxMb', options.txMaxMb ?? 512),
+    // Transactions are capped well under the heap: memory Neo4j does not track (APOC functions, the
+    // planner, Bolt buffers) needs the rest, and a JVM out of heap exits.
+    txMaxMb: positiveInt('txMaxMb', options.txMaxMb ?? Math.floor(heapMb / 4)),
+    txTotalMaxMb: positiveInt('txTotalMaxMb', options.txTotalMaxMb ?? Math.floor(heapMb / 2)),
     startTimeoutMs: positiveInt('startTimeoutMs', options.startTimeoutMs ?? 120_000),
     log: options.log ?? (() => {}),
     removeDataDirOnStop: options.removeDataDirOnStop ?? false,
@@ -319,6 +338,7 @@ async function trainingStart(jvmOptions: string[]): Promise<void> {
       txTimeoutSeconds: 30,
       pageCacheMb: 64,
       txMaxMb: 64,
+      txTotalMaxMb: 128,
       startTimeoutMs: 300_000,
       log: () => {},
       removeDataDirOnStop: true,
@@ -326,7 +346,7 @@ async function trainingStart(jvmOptions: string[]): Promise<void> {
     },
     0,
   );
-  const driver = neo4jDriver.driver(neo4j.uri);
+  const driver = neo4jDriver.driver(neo4j.uri, neo4jDriver.auth.basic(neo4j.auth.user, neo4j.auth.password));
   try {
     for (const statement of TRAINING_STATEMENTS) await driver.executeQuery(statement);
   } finally {

@@ -18,7 +18,9 @@ async function start(options: Parameters<typeof startNeo4jLocal>[0] = {}): Promi
 }
 
 function driverFor(instance: Neo4jLocal): Driver {
-  const driver = neo4j.driver(instance.uri, undefined, { disableLosslessIntegers: true });
+  const driver = neo4j.driver(instance.uri, neo4j.auth.basic(instance.auth.user, instance.auth.password), {
+    disableLosslessIntegers: true,
+  });
   drivers.push(driver);
   return driver;
 }
@@ -86,19 +88,38 @@ describe('a running instance (default settings)', () => {
     );
   });
 
-  it('keeps APOC file export and import disabled', async () => {
-    await expect(driver.executeQuery("CALL apoc.export.json.all('x.json', {})")).rejects.toThrow(
-      /Export to files not enabled/,
-    );
-    // apoc.load.* is not even loaded: the procedure allowlist leaves it out (URL fetches are reads).
-    await expect(driver.executeQuery("CALL apoc.load.json('file:///etc/passwd')")).rejects.toThrow(
-      /no procedure with the name `apoc\.load\.json`/i,
-    );
-    // Streaming export (no file) is the supported way and still works.
-    const { records } = await driver.executeQuery(
+  it('loads no APOC that writes, reaches files or URLs, runs Cypher of its own, or allocates without bound', async () => {
+    for (const call of [
       'CALL apoc.export.json.all(null, {stream: true}) YIELD data RETURN data',
-    );
-    expect(String(records[0]?.get('data'))).toContain('"Sub"');
+      "CALL apoc.load.json('file:///etc/passwd')",
+      "CALL apoc.periodic.iterate('RETURN 1', 'RETURN 1', {})",
+      "CALL apoc.cypher.run('RETURN 1', {})",
+    ]) {
+      await expect(driver.executeQuery(call), call).rejects.toThrow(/no procedure with the name/i);
+    }
+    for (const call of [
+      'RETURN apoc.text.lpad("", 1500000000, "x")',
+      'RETURN apoc.coll.combinations(range(1, 40), 20)',
+      'RETURN apoc.convert.setJsonProperty(null, "a", 1)',
+      'RETURN apoc.cypher.runFirstColumnSingle("RETURN 1", {})',
+    ]) {
+      await expect(driver.executeQuery(call), call).rejects.toThrow(/Unknown function/i);
+    }
+  });
+
+  it('answers Bolt only with the password made for its data folder, kept readable by the owner alone', async () => {
+    const file = path.join(db.dataDir, 'bolt-password');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect((await readFile(file, 'utf8')).trim()).toBe(db.auth.password);
+    expect(db.auth.password.length).toBeGreaterThanOrEqual(24);
+    for (const auth of [undefined, neo4j.auth.basic('neo4j', 'neo4j'), neo4j.auth.basic('neo4j', 'wrong-password')]) {
+      const stranger = neo4j.driver(db.uri, auth);
+      try {
+        await expect(stranger.executeQuery('RETURN 1')).rejects.toThrow(/auth|unauthorized/i);
+      } finally {
+        await stranger.close();
+      }
+    }
   });
 
   it('refuses a second instance on the same (locked) data folder', async () => {
@@ -121,7 +142,7 @@ describe('restart on the same folder', () => {
     await driverFor(first).executeQuery('CREATE (:Marker {value: $marker})', { marker });
     await closeDrivers();
     await first.stop();
-    expect(await first.exited).toEqual({ code: 0, signal: null });
+    expect(await first.exited).toMatchObject({ code: 0, signal: null });
     await first.stop(); // idempotent
 
     const second = await start({ dataDir, boltPort: 0, removeDataDirOnStop: true });

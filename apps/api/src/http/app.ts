@@ -8,6 +8,7 @@ import { DEFAULT_CONSOLE_SETTINGS } from '../console/settings.ts';
 import { GraphRepository, UnknownEntityError } from '../db/graph-repository.ts';
 import type { Database } from '../db/database.ts';
 import { QueryRunner } from '../db/runner.ts';
+import { answerWhileRestarting } from './database-status.ts';
 import { DEFAULT_MAX_IN_FLIGHT, limitInFlight } from './in-flight-limit.ts';
 import { HttpError, toHttpError } from './errors.ts';
 import { candidateRoutes } from './routes/candidates.ts';
@@ -29,7 +30,8 @@ declare module 'fastify' {
 
 export interface AppOptions {
   /** Without console settings (older callers, tests) the console's defaults apply. */
-  config: Pick<Config, 'queryTimeoutMs' | 'logLevel' | 'webDistDir'> & Partial<Pick<Config, 'console' | 'maxInFlight'>>;
+  config: Pick<Config, 'queryTimeoutMs' | 'logLevel' | 'webDistDir'> &
+    Partial<Pick<Config, 'console' | 'maxInFlight' | 'maxWaitMs'>>;
   db: Database;
   /** The version /api/health reports. */
   version?: string;
@@ -51,7 +53,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.decorate('graph', new GraphRepository(new QueryRunner(options.db, options.config.queryTimeoutMs)));
-  limitInFlight(app, options.config.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+  answerWhileRestarting(app, options.db);
+  limitInFlight(app, options.config.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT, options.config.maxWaitMs);
 
   app.setErrorHandler((error, request, reply) => {
     const httpError = toAnswer(error);
@@ -61,7 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      await api.register(healthRoutes, { version: options.version ?? '0.0.0' });
+      await api.register(healthRoutes, { version: options.version ?? '0.0.0', db: options.db });
       await api.register(searchRoutes);
       await api.register(entityRoutes);
       await api.register(graphRoutes);

@@ -24,7 +24,7 @@ export function useConsoleApp(settings: ConsoleSettings = TEST_CONSOLE) {
   let db: Database | undefined;
   let app: FastifyInstance | undefined;
   beforeAll(async () => {
-    db = connect({ uri: inject('neo4jUri') });
+    db = connect(inject('neo4jTarget'));
     const config: AppOptions['config'] & { console: ConsoleSettings } = {
       queryTimeoutMs: 10_000,
       logLevel: 'silent',

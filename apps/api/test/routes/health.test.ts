@@ -58,6 +58,7 @@ describe('when the database is unreachable', () => {
       const response = await downApp.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(503);
       expect(response.json(), url).toMatchObject({ error: { code: 'database_unavailable' } });
+      expect(response.headers['retry-after'], url).toBe('5');
     }
   });
 

@@ -12,9 +12,9 @@ let app: FastifyInstance;
 let baseUrl: string;
 
 beforeAll(async () => {
-  db = connect({ uri: inject('neo4jUri') });
+  db = connect(inject('neo4jTarget'));
   app = await buildApp({
-    config: { queryTimeoutMs: 10_000, logLevel: 'silent', webDistDir: '/nonexistent', maxInFlight: 1 },
+    config: { queryTimeoutMs: 10_000, logLevel: 'silent', webDistDir: '/nonexistent', maxInFlight: 1, maxWaitMs: 300 },
     db,
     version: 'test',
   });
@@ -38,11 +38,16 @@ function holdUpload(): Promise<ClientRequest> {
 }
 
 describe('at most API_MAX_IN_FLIGHT requests at once', () => {
-  it('answers the request over the limit 503 busy at once, keeps the health check, and serves again when a slot frees', async () => {
+  it('answers the request over the limit 503 busy after its short wait, keeps the health check, and serves again when a slot frees', async () => {
     const held = await holdUpload();
 
+    const sent = Date.now();
     const refused = await fetch(`${baseUrl}/api/search?q=Hikvision`);
+    const waited = Date.now() - sent;
     expect(refused.status).toBe(503);
+    // Refused once its wait (300 ms here, 100 ms by default) ran out: not left to wait into a timeout.
+    expect(waited).toBeGreaterThanOrEqual(280);
+    expect(waited).toBeLessThan(2_000);
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(ErrorBodySchema.parse(await refused.json()).error).toMatchObject({
       code: 'busy',
@@ -55,5 +60,22 @@ describe('at most API_MAX_IN_FLIGHT requests at once', () => {
     await expect
       .poll(async () => (await fetch(`${baseUrl}/api/search?q=Hikvision`)).status, { timeout: 5_000 })
       .toBe(200);
+  });
+
+  it('hands a slot that frees during the wait to the request waiting for it', async () => {
+    const held = await holdUpload();
+    const waiting = fetch(`${baseUrl}/api/search?q=Hikvision`);
+    setTimeout(() => held.destroy(), 100);
+    expect((await waiting).status).toBe(200);
+  });
+
+  it('answers a burst of more requests than slots with answers or busy refusals only, each within seconds', async () => {
+    const started = Date.now();
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, async () => (await fetch(`${baseUrl}/api/search?q=Seagate`)).status),
+    );
+    expect(new Set(statuses)).toEqual(new Set([200, 503]));
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

@@ -20,7 +20,7 @@ export function useTestApp(): {
   let db: Database | undefined;
   let app: FastifyInstance | undefined;
   beforeAll(async () => {
-    db = connect({ uri: inject('neo4jUri') });
+    db = connect(inject('neo4jTarget'));
     app = await buildTestApp(db);
   });
   afterAll(async () => {

@@ -18,7 +18,7 @@ export function useOwnDatabase(prefix: string): () => Database {
       heapMb: 512,
       txTimeoutSeconds: 120,
     });
-    database = connect({ uri: neo4jLocal.uri });
+    database = connect({ uri: neo4jLocal.uri, ...neo4jLocal.auth });
   });
   afterAll(async () => {
     await database?.close();

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { createTempDataDir, startNeo4jLocal } from '@explorer/neo4j-local';
 import { readShippedDataset } from '@explorer/seeds';
 import type { FastifyInstance } from 'fastify';
-import { connect, type Database } from '../../src/db/database.ts';
+import { connect, type Database, type DatabaseTarget } from '../../src/db/database.ts';
 import { applySchema } from '../../src/db/schema.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { loadDataset } from '../../src/seed/load-dataset.ts';
@@ -12,7 +12,7 @@ import { loadDataset } from '../../src/seed/load-dataset.ts';
 export const TEST_DATASETS = ['report-2022', 'demo'] as const;
 
 /** Starts a fresh embedded Neo4j in a temp folder on a free port, with schema and both datasets. */
-export async function startTestDatabase(): Promise<{ uri: string; stop: () => Promise<void> }> {
+export async function startTestDatabase(): Promise<{ target: Required<DatabaseTarget>; stop: () => Promise<void> }> {
   const neo4j = await startNeo4jLocal({
     dataDir: await createTempDataDir('explorer-test-'),
     boltPort: 0,
@@ -21,7 +21,8 @@ export async function startTestDatabase(): Promise<{ uri: string; stop: () => Pr
     // A busy two-core CI machine can take longer than the default 30 s to write a whole dataset.
     txTimeoutSeconds: 120,
   });
-  const db = connect({ uri: neo4j.uri });
+  const target = { uri: neo4j.uri, ...neo4j.auth };
+  const db = connect(target);
   try {
     await applySchema(db);
     for (const name of TEST_DATASETS) await loadDataset(db, await readShippedDataset(name));
@@ -31,7 +32,7 @@ export async function startTestDatabase(): Promise<{ uri: string; stop: () => Pr
     throw error;
   }
   await db.close();
-  return { uri: neo4j.uri, stop: () => neo4j.stop() };
+  return { target, stop: () => neo4j.stop() };
 }
 
 /** An app over the given database, for app.inject() tests. */
@@ -41,10 +42,10 @@ export async function buildTestApp(db: Database, webDistDir = '/nonexistent'): P
 
 /** The real HTTP server on a free loopback port, for browser tests. */
 export async function startTestServer(
-  uri: string,
+  target: DatabaseTarget,
   webDistDir: string,
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  const db = connect({ uri });
+  const db = connect(target);
   const app = await buildTestApp(db, webDistDir);
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {

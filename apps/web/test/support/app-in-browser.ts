@@ -11,7 +11,7 @@ export function useAppInBrowser(): { url: () => string; browser: () => Browser }
   let browser: Browser | undefined;
   let server: { url: string; close: () => Promise<void> } | undefined;
   beforeAll(async () => {
-    server = await startTestServer(inject('neo4jUri'), inject('webDistDir'));
+    server = await startTestServer(inject('neo4jTarget'), inject('webDistDir'));
     browser = await launchChromium();
   });
   afterAll(async () => {

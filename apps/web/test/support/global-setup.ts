@@ -8,7 +8,8 @@ import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    neo4jUri: string;
+    /** The test database: its URI and the password its data folder was given. */
+    neo4jTarget: { uri: string; user: string; password: string };
     webDistDir: string;
   }
 }
@@ -20,7 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'explorer-web-'));
   await build({ root: WEB_ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const database = await startTestDatabase();
-  project.provide('neo4jUri', database.uri);
+  project.provide('neo4jTarget', database.target);
   project.provide('webDistDir', outDir);
   return async () => {
     await database.stop();

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { DatabaseTarget } from '@explorer/api';
 import { TSX_EXEC_ARGV } from '../tsx-child.ts';
 
 /** How the API process ended, when it did before it was asked to. */
@@ -28,17 +29,16 @@ const STDERR_KEPT = 4_000;
  * memory under the mixed load without saying which half grew.
  */
 export async function startApiProcess(options: {
-  uri: string;
+  target: DatabaseTarget;
   queryTimeoutMs: number;
   maxConcurrency: number;
   startTimeoutMs?: number;
 }): Promise<ApiProcess> {
-  const { uri, queryTimeoutMs, maxConcurrency } = options;
-  const child = spawn(
-    process.execPath,
-    [...TSX_EXEC_ARGV, SERVER, JSON.stringify({ uri, queryTimeoutMs, maxConcurrency })],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const { target, queryTimeoutMs, maxConcurrency } = options;
+  // The options, password included, go through stdin: a command line is visible to every user.
+  const child = spawn(process.execPath, [...TSX_EXEC_ARGV, SERVER], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin.on('error', () => {}); // a child that died at once is reported below
+  child.stdin.end(JSON.stringify({ target, queryTimeoutMs, maxConcurrency }));
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {

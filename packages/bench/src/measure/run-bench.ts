@@ -94,14 +94,13 @@ export async function runBench(
       log,
     }));
   const stopDatabase = () => (options.database ? Promise.resolve() : database.stop());
+  const target = { uri: database.neo4j.uri, ...database.neo4j.auth };
   const maxConcurrency = Math.max(...options.concurrency);
-  const api = await startApiProcess({ uri: database.neo4j.uri, queryTimeoutMs, maxConcurrency }).catch(
-    async (error: unknown) => {
-      await stopDatabase();
-      throw error;
-    },
-  );
-  const rawDb = connect({ uri: database.neo4j.uri });
+  const api = await startApiProcess({ target, queryTimeoutMs, maxConcurrency }).catch(async (error: unknown) => {
+    await stopDatabase();
+    throw error;
+  });
+  const rawDb = connect(target);
   try {
     const raw = new RawReader(rawDb.driver, rawDb.database, queryTimeoutMs);
     const client = new ApiClient(api.baseUrl);
@@ -176,7 +175,7 @@ export async function runBench(
       dataset: manifest.meta.name,
       relationships: manifest.relationships,
       baseUrl: api.baseUrl,
-      neo4jUri: database.neo4j.uri,
+      neo4jTarget: target,
       importRows: options.importRows,
       invalidateDatabase: () => forgetLoadedDatabase(paths.database),
     };

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildApp, connect, type Database } from '@explorer/api';
+import { buildApp, connect, type Database, type DatabaseTarget } from '@explorer/api';
 import { prepareNeo4jLocal, startNeo4jLocal, type Neo4jLocal } from '@explorer/neo4j-local';
 import type { FastifyInstance } from 'fastify';
 import { bulkLoad, type LoadStats } from '../load/bulk-load.ts';
@@ -93,7 +93,7 @@ export async function openBenchDatabase(options: DatabaseOptions): Promise<Bench
       load = { ...(JSON.parse(await readFile(marker, 'utf8')) as Omit<LoadedStats, 'reused'>), reused: true };
       options.log(`Reusing the database loaded in ${options.dir}`);
     } else {
-      const db = connect({ uri: neo4j.uri });
+      const db = connect({ uri: neo4j.uri, ...neo4j.auth });
       try {
         let stats: LoadStats;
         if (offline) {
@@ -145,8 +145,12 @@ export interface BenchApi {
  * cap is raised to the highest measured concurrency: with the default (4) most requests at 8 and 32
  * would be refused with 429, and the benchmark would measure refusals instead of queries.
  */
-export async function startBenchApi(uri: string, queryTimeoutMs: number, maxConcurrency: number): Promise<BenchApi> {
-  const db = connect({ uri });
+export async function startBenchApi(
+  target: DatabaseTarget,
+  queryTimeoutMs: number,
+  maxConcurrency: number,
+): Promise<BenchApi> {
+  const db = connect(target);
   const config = {
     queryTimeoutMs,
     logLevel: 'silent' as const,

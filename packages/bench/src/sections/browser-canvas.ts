@@ -39,7 +39,7 @@ async function measureCanvasSection(context: SectionContext): Promise<Omit<Repor
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   try {
     await build({ root: WEB_ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    server = await startTestServer(context.neo4jUri, outDir);
+    server = await startTestServer(context.neo4jTarget, outDir);
     const size = canvasSize(context.entities);
     const graph = syntheticCanvasGraph(size.nodes, size.edges);
     const runs: CanvasFigures[] = [];

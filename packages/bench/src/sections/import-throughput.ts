@@ -126,7 +126,7 @@ async function measureImport(context: SectionContext): Promise<Omit<ReportSectio
   const generateStarted = performance.now();
   const csv = procurementCsv(rows);
   const generateSeconds = (performance.now() - generateStarted) / 1000;
-  const db = connect({ uri: context.neo4jUri });
+  const db = connect(context.neo4jTarget);
   try {
     const started = performance.now();
     const phaseStarts: Partial<Record<'read' | 'resolve' | 'write', number>> = {};

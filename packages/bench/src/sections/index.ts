@@ -1,3 +1,4 @@
+import type { DatabaseTarget } from '@explorer/api';
 import { type ReportSection } from '../report/types.ts';
 import { browserCanvas } from './browser-canvas.ts';
 import { importThroughput } from './import-throughput.ts';
@@ -11,7 +12,8 @@ export interface SectionContext {
   relationships: number;
   /** The API under test, e.g. http://127.0.0.1:41234 */
   baseUrl: string;
-  neo4jUri: string;
+  /** The database under test: its URI and password. */
+  neo4jTarget: DatabaseTarget;
   /** Rows of the import benchmark's CSV (default 100,000). */
   importRows?: number;
   /** Makes the next run reload the cached database (for a section that could not undo its writes). */

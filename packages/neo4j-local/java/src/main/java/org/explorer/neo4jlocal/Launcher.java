@@ -5,10 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -37,13 +42,8 @@ public final class Launcher {
     static final int EXIT_PORT_IN_USE = 4;
     static final int EXIT_FAILED = 1;
 
-    /**
-     * dbms.security.procedures.allowlist: only what the app and the console use. apoc.export.* stays
-     * for streaming export (file export is off); nothing that loads from files or URLs is loaded.
-     */
-    static final List<String> PROCEDURE_ALLOWLIST = List.of(
-            "apoc.version", "apoc.coll.*", "apoc.map.*", "apoc.convert.*", "apoc.path.*", "apoc.text.*",
-            "apoc.export.*");
+    /** The only user Community has; its password comes from --password-file. */
+    static final String USER = "neo4j";
 
     /** Command-line options; every one has a default. */
     record Options(
@@ -53,7 +53,10 @@ public final class Launcher {
             int txTimeoutSeconds,
             long pageCacheMb,
             long txMaxMb,
+            long txTotalMaxMb,
             Path pluginDir,
+            Path passwordFile,
+            List<String> procedureAllowlist,
             boolean exitOnStdinEof) {
 
         static Options parse(String[] args) {
@@ -62,8 +65,11 @@ public final class Launcher {
             int port = 7687;
             int txTimeout = 30;
             long pageCache = 512;
-            long txMax = 512;
+            long txMax = 256;
+            long txTotalMax = 0;
             Path plugins = null;
+            Path password = null;
+            List<String> allowlist = List.of("apoc.version");
             boolean stdinEof = false;
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
@@ -80,14 +86,21 @@ public final class Launcher {
                     case "--tx-timeout-seconds" -> txTimeout = positive(flag, value);
                     case "--pagecache-mb" -> pageCache = positive(flag, value);
                     case "--tx-max-mb" -> txMax = positive(flag, value);
+                    case "--tx-total-max-mb" -> txTotalMax = positive(flag, value);
                     case "--plugin-dir" -> plugins = Path.of(value);
+                    case "--password-file" -> password = Path.of(value).toAbsolutePath().normalize();
+                    case "--procedure-allowlist" -> allowlist = List.of(value.split(","));
                     default -> throw new IllegalArgumentException("unknown option " + flag);
                 }
             }
             if (port > 65535) throw new IllegalArgumentException("--bolt-port must be at most 65535");
             home = home.toAbsolutePath().normalize();
             plugins = plugins != null ? plugins.toAbsolutePath().normalize() : defaultPluginDir();
-            return new Options(home, host, port, txTimeout, pageCache, txMax, plugins, stdinEof);
+            // Without a stated total, all transactions together may hold half the heap (-Xmx, set by the
+            // Node side): the rest is Neo4j's own working memory.
+            if (txTotalMax == 0) txTotalMax = Math.max(txMax, Runtime.getRuntime().maxMemory() / 2 / (1024 * 1024));
+            return new Options(home, host, port, txTimeout, pageCache, txMax, txTotalMax, plugins, password, allowlist,
+                    stdinEof);
         }
 
         private static int positive(String flag, String value) {
@@ -123,7 +136,8 @@ public final class Launcher {
         } catch (IllegalArgumentException e) {
             System.err.println("neo4j-local: " + e.getMessage());
             System.err.println("usage: Launcher [--home dir] [--bolt-host 127.0.0.1] [--bolt-port 7687]"
-                    + " [--tx-timeout-seconds 30] [--pagecache-mb 512] [--tx-max-mb 512] [--plugin-dir dir]"
+                    + " [--tx-timeout-seconds 30] [--pagecache-mb 512] [--tx-max-mb 256] [--tx-total-max-mb n]"
+                    + " [--plugin-dir dir] [--password-file file] [--procedure-allowlist a,b.*]"
                     + " [--exit-on-stdin-eof]");
             System.exit(EXIT_USAGE);
             return;
@@ -143,7 +157,8 @@ public final class Launcher {
 
         DatabaseManagementService dbms;
         try {
-            dbms = build(options);
+            if (options.passwordFile() != null) applyPassword(options);
+            dbms = build(options, true);
         } catch (RuntimeException e) {
             if (causedBy(e, FileLockException.class)) {
                 System.err.println("neo4j-local: " + options.home()
@@ -208,31 +223,81 @@ public final class Launcher {
         }
     }
 
-    static DatabaseManagementService build(Options o) {
-        SocketAddress bolt = new SocketAddress(o.boltHost(), o.boltPort());
-        if (!o.boltHost().equals("127.0.0.1") && !o.boltHost().equals("localhost")) {
-            System.err.println("neo4j-local: warning: auth is off in embedded mode and Bolt listens on " + o.boltHost());
+    /**
+     * Sets the password of the neo4j user to the one in the password file, on a start of the database
+     * with Bolt off, so there is never a moment when Bolt answers to the default password. Done once
+     * per password: a marker beside the file holds the SHA-256 of the password last applied.
+     */
+    static void applyPassword(Options o) {
+        String password;
+        try {
+            password = Files.readString(o.passwordFile()).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the password file " + o.passwordFile() + ": " + e.getMessage(), e);
+        }
+        if (password.length() < 8) throw new IllegalStateException("the password in " + o.passwordFile() + " is too short");
+        Path marker = o.passwordFile().resolveSibling(o.passwordFile().getFileName() + ".applied");
+        String digest = sha256(password);
+        try {
+            if (Files.exists(marker) && Files.readString(marker).strip().equals(digest)) return;
+        } catch (IOException ignored) {
+            // unreadable marker: apply again
+        }
+        DatabaseManagementService dbms = build(o, false);
+        try {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (RuntimeException e) {
+            // Neo4j refuses to "change" a password to the one it already has; that is what we wanted.
+            if (!rootMessage(e).contains("Old password and new password cannot be the same")) throw e;
+        } finally {
+            dbms.shutdown();
+        }
+        try {
+            Files.writeString(marker, digest + "\n");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + marker + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static DatabaseManagementService build(Options o, boolean bolt) {
+        SocketAddress address = new SocketAddress(o.boltHost(), o.boltPort());
+        boolean auth = o.passwordFile() != null;
+        if (!auth && !o.boltHost().equals("127.0.0.1") && !o.boltHost().equals("localhost")) {
+            System.err.println("neo4j-local: warning: no password file, so auth is off, and Bolt listens on " + o.boltHost());
         }
         long pageCache = ByteUnit.mebiBytes(o.pageCacheMb());
         long txMax = ByteUnit.mebiBytes(o.txMaxMb());
-        // All transactions together may hold ~70% of the heap (-Xmx, set by the Node side),
-        // so a runaway query fails with a memory error instead of taking the JVM down.
-        long txGlobalMax = Math.max(txMax, (long) (Runtime.getRuntime().maxMemory() * 0.7));
-        Duration txTimeout = Duration.ofSeconds(o.txTimeoutSeconds());
+        // All transactions together may hold this much, so that several big queries at once fail with a
+        // memory error instead of taking the JVM down.
+        long txGlobalMax = ByteUnit.mebiBytes(Math.max(o.txMaxMb(), o.txTotalMaxMb()));
+        // Setting the password compiles a system command, which can take seconds on a cold JVM: the
+        // caller's timeout is for its own queries.
+        Duration txTimeout = Duration.ofSeconds(bolt ? o.txTimeoutSeconds() : Math.max(o.txTimeoutSeconds(), 120));
 
         return new DatabaseManagementServiceBuilder(o.home())
                 // Bolt only, on the requested address; advertised = listen so neo4j:// routing tables point back here.
-                .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, bolt)
-                .setConfig(BoltConnector.advertised_address, bolt)
+                .setConfig(BoltConnector.enabled, bolt)
+                .setConfig(BoltConnector.listen_address, address)
+                .setConfig(BoltConnector.advertised_address, address)
                 .setConfig(BoltConnector.server_bolt_telemetry_enabled, false)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 // Single instance: no server-side routing connector (port 7688).
                 .setConfig(GraphDatabaseSettings.routing_enabled, false)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                // Embedded default, stated explicitly: a local dev database bound to loopback.
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                // With a password file, Bolt asks for the neo4j user's password: any other process on
+                // the machine (or a web page opening a WebSocket to the port) is refused.
+                .setConfig(GraphDatabaseSettings.auth_enabled, auth)
                 // No LOAD CSV FROM 'file:///...'.
                 .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 // Bound runaway queries: wall-clock timeout, lock waits, and transaction memory.
@@ -245,10 +310,10 @@ public final class Launcher {
                 // APOC: jar on the classpath (extension factories) and in the plugin dir (procedure scan).
                 .setConfig(GraphDatabaseSettings.plugin_dir, o.pluginDir())
                 .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"))
-                // Only these extension procedures and functions load: what the app, its tests and the
-                // analysts' console need. No apoc.periodic/cypher/trigger/create/refactor, and (with the
-                // file flags above off) nothing that reaches files. Same list as docker-compose.yml.
-                .setConfig(GraphDatabaseSettings.procedure_allowlist, PROCEDURE_ALLOWLIST)
+                // Only the extension procedures and functions named by the Node side load (what the app,
+                // its tests and the analysts' console need): nothing that writes, reaches files or URLs,
+                // or allocates without bound.
+                .setConfig(GraphDatabaseSettings.procedure_allowlist, o.procedureAllowlist())
                 // Bolt's Netty event loops otherwise wait a 5 s quiet period each (~10 s per stop); the
                 // databases are already closed by then, so a 1 s quiet period loses nothing.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 1)

@@ -1,0 +1,74 @@
+import { rm } from 'node:fs/promises';
+import { createTempDataDir } from '@explorer/neo4j-local';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase, type Database } from '../src/db/database.ts';
+import { buildTestApp } from './support/stack.ts';
+
+// The API's own embedded database, as `npm start` opens it, killed under a running app.
+describe('a dead embedded database', () => {
+  let dataDir: string;
+  let db: Database;
+  let app: FastifyInstance;
+  const reports: string[] = [];
+  const statusDuringRecovery: string[] = [];
+
+  beforeAll(async () => {
+    dataDir = await createTempDataDir('explorer-supervision-');
+    const config = loadConfig({
+      NEO4J_LOCAL_DATA_DIR: dataDir,
+      NEO4J_LOCAL_BOLT_PORT: '0',
+      NEO4J_LOCAL_HEAP_MB: '512',
+      SEED_ON_START: 'none',
+    });
+    db = await openDatabase(config, {
+      report: (message) => reports.push(message),
+      afterRestart: async (restarted) => {
+        statusDuringRecovery.push(restarted.status());
+      },
+    });
+    app = await buildTestApp(db);
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const health = async () => (await app.inject({ method: 'GET', url: '/api/health' })).json<{ neo4j: string }>();
+  const entity = () => app.inject({ method: 'GET', url: '/api/entities/no-such-entity' });
+
+  it('is restarted by the API itself, which answers 503 with Retry-After meanwhile and again within 30 s', async () => {
+    expect((await entity()).statusCode).toBe(404);
+    const supervisor = db.embedded;
+    if (!supervisor) throw new Error('expected an embedded database');
+    const killed = supervisor.instance;
+    process.kill(killed.pid, 'SIGKILL');
+    const killedAt = Date.now();
+    await killed.exited;
+
+    expect((await health()).neo4j).toBe('restarting');
+    const refused = await entity();
+    expect(refused.statusCode).toBe(503);
+    expect(refused.headers['retry-after']).toBe('5');
+    expect(refused.json()).toMatchObject({ error: { code: 'database_unavailable' } });
+
+    let answered: number | null = null;
+    while (Date.now() - killedAt < 30_000) {
+      if ((await entity()).statusCode === 404) {
+        answered = Date.now() - killedAt;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(answered, 'the API answered again within 30 s').not.toBeNull();
+    expect((await health()).neo4j).toBe('up');
+    expect(supervisor.instance.pid).not.toBe(killed.pid);
+    // Recovery ran before the database counted as up again.
+    expect(statusDuringRecovery).toEqual(['restarting']);
+    expect(reports.join('\n')).toMatch(new RegExp(`pid ${killed.pid}\\) was killed by SIGKILL; restarting it`));
+    expect(reports.join('\n')).toMatch(/is back/);
+  }, 60_000);
+});
