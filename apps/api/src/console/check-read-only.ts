@@ -5,6 +5,7 @@ import { classifyQuery } from './classify.ts';
 import { toConsoleError } from './errors.ts';
 import { lexicalGate } from './lexical-gate.ts';
 import { toNeo4jParams } from './params.ts';
+import { checkRegexes } from './regex-check.ts';
 
 /**
  * The console's first two layers without running the query: the lexical gate, then EXPLAIN's query
@@ -17,7 +18,8 @@ export async function checkReadOnly(
   params: Record<string, JsonValue>,
   timeoutMs: number,
 ): Promise<void> {
-  const { body } = lexicalGate(query);
+  const { body, regexes } = lexicalGate(query);
+  checkRegexes(regexes, params);
   const session = db.driver.session({ database: db.database, defaultAccessMode: neo4j.session.READ });
   try {
     const tx = await session.beginTransaction({ timeout: timeoutMs });

@@ -1,60 +1,15 @@
 import { isConsoleCallableAllowed } from '@explorer/model';
+import { isName, tokenize, type Token } from './cypher-tokens.ts';
 import { ConsoleError } from './errors.ts';
+import { regexOperands, type RegexOperand } from './regex-operands.ts';
+import { checkRange } from './range-check.ts';
 
 /**
- * The first, purely lexical layer: refuses clauses the console never runs and names of procedures
- * and functions off the model's allowlist, before anything reaches Neo4j. Comments and string
- * literals are skipped; backquoted names count as names (so `apoc`.`load`.json is still seen).
+ * The first, purely lexical layer: refuses clauses the console never runs, names of procedures and
+ * functions off the model's allowlist, range() calls that would build a huge list, and finds the
+ * patterns of `=~` (checked by checkRegexes), before anything reaches Neo4j. It lexes as Neo4j does
+ * (cypher-tokens.ts), so no comment, escape or quoting hides a name from it that Neo4j would see.
  */
-
-interface Token {
-  kind: 'word' | 'quoted' | 'string' | 'other';
-  text: string;
-  start: number;
-  end: number;
-}
-
-function tokenize(query: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < query.length) {
-    const c = query[i] ?? '';
-    const next = query[i + 1] ?? '';
-    if (/\s/.test(c)) {
-      i++;
-    } else if (c === '/' && next === '/') {
-      while (i < query.length && query[i] !== '\n') i++;
-    } else if (c === '/' && next === '*') {
-      const close = query.indexOf('*/', i + 2);
-      i = close < 0 ? query.length : close + 2;
-    } else if (c === "'" || c === '"') {
-      const start = i++;
-      while (i < query.length && query[i] !== c) i += query[i] === '\\' ? 2 : 1;
-      tokens.push({ kind: 'string', text: query.slice(start, i + 1), start, end: ++i });
-    } else if (c === '`') {
-      const start = i++;
-      let text = '';
-      while (i < query.length) {
-        if (query[i] === '`' && query[i + 1] === '`') {
-          text += '`';
-          i += 2;
-        } else if (query[i] === '`') {
-          break;
-        } else {
-          text += query[i++];
-        }
-      }
-      tokens.push({ kind: 'quoted', text, start, end: ++i });
-    } else if (/[\p{L}_]/u.test(c)) {
-      const start = i;
-      while (i < query.length && /[\p{L}\p{N}_]/u.test(query[i] ?? '')) i++;
-      tokens.push({ kind: 'word', text: query.slice(start, i), start, end: i });
-    } else {
-      tokens.push({ kind: 'other', text: c, start: i, end: ++i });
-    }
-  }
-  return tokens;
-}
 
 /** Keywords that start a clause or command the console never runs, with the reason it says. */
 const REFUSED_KEYWORDS: Record<string, string> = {
@@ -82,26 +37,42 @@ const REFUSED_KEYWORDS: Record<string, string> = {
   PROFILE: 'is allowed only at the start of the query',
 };
 
-const isWord = (t: Token | undefined): t is Token => t !== undefined && (t.kind === 'word' || t.kind === 'quoted');
+/** Keywords are found in each letter-and-digit piece of a word: Neo4j may end a word where the gate does not. */
+const keywordPieces = (word: string) => word.split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
 
-/** A dotted name starting at token i (words or quoted names joined by "."), and the index after it. */
-function dottedName(tokens: Token[], i: number): { name: string; parts: number; next: number } {
+/** The dotted name ending at token i (names joined by "."), and its first token's index. */
+function nameEndingAt(tokens: Token[], i: number): { name: string; parts: number; first: number } {
+  const parts = [tokens[i]?.text ?? ''];
+  let j = i;
+  while (tokens[j - 1]?.text === '.' && isName(tokens[j - 2])) {
+    parts.unshift(tokens[j - 2]?.text ?? '');
+    j -= 2;
+  }
+  return { name: parts.join('.'), parts: parts.length, first: j };
+}
+
+/** The dotted name starting at token i, and the index after it. */
+function nameStartingAt(tokens: Token[], i: number): { name: string; parts: number; next: number } {
   const parts = [tokens[i]?.text ?? ''];
   let j = i + 1;
-  while (tokens[j]?.text === '.' && isWord(tokens[j + 1])) {
+  while (tokens[j]?.text === '.' && isName(tokens[j + 1])) {
     parts.push(tokens[j + 1]?.text ?? '');
     j += 2;
   }
   return { name: parts.join('.'), parts: parts.length, next: j };
 }
 
+const refuseCallable = (name: string) =>
+  ConsoleError.refused(`${name} is not on the console's list of allowed procedures and functions.`);
+
 export type ConsoleMode = 'run' | 'explain' | 'profile';
 
 /**
  * Checks the query; throws a 403 ConsoleError saying why it is refused. Returns whether the
- * analyst asked for EXPLAIN or PROFILE, and the query without that prefix (for classification).
+ * analyst asked for EXPLAIN or PROFILE, the query without that prefix (for classification), and
+ * the patterns of its `=~` operators.
  */
-export function lexicalGate(query: string): { mode: ConsoleMode; body: string } {
+export function lexicalGate(query: string): { mode: ConsoleMode; body: string; regexes: RegexOperand[] } {
   const tokens = tokenize(query);
   const first = tokens[0];
   const lead = first?.kind === 'word' ? first.text.toUpperCase() : '';
@@ -115,18 +86,27 @@ export function lexicalGate(query: string): { mode: ConsoleMode; body: string } 
     const after = tokens[i + 1]?.text;
     // Property keys (n.set), labels and types (:Set), parameters ($set) and map keys ({set: 1}) are names.
     if (before === '.' || before === ':' || before === '$' || after === ':') continue;
-    const reason = REFUSED_KEYWORDS[token.text.toUpperCase()];
-    if (reason) throw ConsoleError.refused(`${token.text.toUpperCase()} ${reason}; the console only reads.`);
+    for (const piece of keywordPieces(token.text)) {
+      const reason = REFUSED_KEYWORDS[piece.toUpperCase()];
+      if (reason) throw ConsoleError.refused(`${piece.toUpperCase()} ${reason}; the console only reads.`);
+    }
   }
 
   for (let i = from; i < tokens.length; i++) {
-    if (!isWord(tokens[i]) || tokens[i - 1]?.text === '.') continue;
-    const { name, parts, next } = dottedName(tokens, i);
-    const called = tokens[next]?.text === '(' || tokens[i - 1]?.text.toUpperCase() === 'CALL';
-    if (called && parts > 1 && !isConsoleCallableAllowed(name)) {
-      throw ConsoleError.refused(`${name} is not on the console's list of allowed procedures and functions.`);
+    const token = tokens[i];
+    // A call: a name in front of "(", or the name after CALL (procedures may go without parentheses).
+    if (token?.text === '(' && token.kind === 'other' && isName(tokens[i - 1])) {
+      const { name, parts, first: at } = nameEndingAt(tokens, i - 1);
+      if (parts > 1 && !isConsoleCallableAllowed(name)) throw refuseCallable(name);
+      if (parts === 1) checkRange(tokens, at, i);
+    } else if (token?.kind === 'word' && token.text.toUpperCase() === 'CALL' && isName(tokens[i + 1])) {
+      const { name, parts } = nameStartingAt(tokens, i + 1);
+      if (parts > 1 && !isConsoleCallableAllowed(name)) throw refuseCallable(name);
     }
-    i = next - 1;
   }
-  return { mode, body: first && mode !== 'run' ? query.slice(first.end) : query };
+  return {
+    mode,
+    body: first && mode !== 'run' ? query.slice(first.end) : query,
+    regexes: regexOperands(tokens),
+  };
 }

@@ -10,9 +10,10 @@ import { lexicalGate, type ConsoleMode } from './lexical-gate.ts';
 import { classifyQuery } from './classify.ts';
 import { toPlanTree, type RawPlan } from './plan.ts';
 import { toNeo4jParams } from './params.ts';
+import { checkRegexes } from './regex-check.ts';
 import type { ConsoleSettings } from './settings.ts';
 import { notificationsOf, timingsOf } from './summary.ts';
-import { CONSOLE_METADATA_KEY, terminateConsoleRun } from './transactions.ts';
+import { CONSOLE_METADATA_KEY, terminateConsoleRun, waitUntilRunEnded } from './transactions.ts';
 
 /** Neo4j's own transaction timeout stays a little above ours: a backstop if the watchdog fails. */
 const BACKSTOP_MS = 5_000;
@@ -20,6 +21,9 @@ const BACKSTOP_MS = 5_000;
 interface Logger {
   warn(object: object, message: string): void;
 }
+
+/** How the runner stops a run in Neo4j; replaceable so that tests can play a query that ignores it. */
+export type TerminateRun = (db: Database, runId: string, waitMs?: number) => Promise<boolean>;
 
 /**
  * Runs analysts' Cypher: the lexical gate, EXPLAIN and its query type and plan, then the query
@@ -33,6 +37,7 @@ export class ConsoleRunner {
     private readonly db: Database,
     private readonly settings: ConsoleSettings,
     private readonly log: Logger,
+    private readonly terminate: TerminateRun = terminateConsoleRun,
   ) {
     this.gate = new ConcurrencyGate(settings.maxConcurrent);
   }
@@ -46,16 +51,25 @@ export class ConsoleRunner {
         `${this.settings.maxConcurrent} console queries are already running; try again when one has finished.`,
       );
     }
+    const runId = randomUUID();
+    // The slot is the database's capacity: it stays taken until Neo4j no longer lists the run.
+    let ended: Promise<void> = Promise.resolve();
     try {
-      return await this.runWithWatchdog(request);
+      return await this.runWithWatchdog(request, runId, (stillRunning) => {
+        ended = stillRunning;
+      });
     } finally {
-      release();
+      void ended.finally(release);
     }
   }
 
-  private async runWithWatchdog(request: ConsoleRequest): Promise<ConsoleResponse> {
-    const { mode, body } = lexicalGate(request.query);
-    const runId = randomUUID();
+  private async runWithWatchdog(
+    request: ConsoleRequest,
+    runId: string,
+    outlived: (stillRunning: Promise<void>) => void,
+  ): Promise<ConsoleResponse> {
+    const { mode, body, regexes } = lexicalGate(request.query);
+    checkRegexes(regexes, request.params);
     const ms = this.settings.timeoutMs;
     const session = this.db.driver.session({ database: this.db.database, defaultAccessMode: neo4j.session.READ });
     const work = this.execute(session, runId, mode, request.query, body, toNeo4jParams(request.params));
@@ -65,11 +79,16 @@ export class ConsoleRunner {
     const watchdog = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => {
         timedOut = true;
-        terminateConsoleRun(this.db, runId)
+        this.terminate(this.db, runId, this.settings.terminateWaitMs)
           .then((gone) => {
-            if (!gone) this.log.warn({ runId }, 'console transaction still listed after TERMINATE');
+            if (gone) return;
+            this.log.warn({ runId }, 'console transaction still listed after TERMINATE; its slot stays taken');
+            outlived(waitUntilRunEnded(this.db, runId, this.log, this.terminate));
           })
-          .catch((error: unknown) => this.log.warn({ err: error, runId }, 'terminating a console transaction failed'))
+          .catch((error: unknown) => {
+            this.log.warn({ err: error, runId }, 'terminating a console transaction failed');
+            outlived(waitUntilRunEnded(this.db, runId, this.log, this.terminate));
+          })
           .finally(() => reject(ConsoleError.timeout(ms)));
       }, ms);
     });

@@ -5,6 +5,8 @@ export interface ConsoleSettings {
   maxRows: number;
   maxConcurrent: number;
   maxResponseBytes: number;
+  /** How long the watchdog waits for a terminated run to end before answering 504 (the slot waits on). */
+  terminateWaitMs?: number;
 }
 
 export const DEFAULT_CONSOLE_SETTINGS: ConsoleSettings = {

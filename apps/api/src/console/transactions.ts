@@ -34,3 +34,40 @@ export async function terminateConsoleRun(db: Database, runId: string, waitMs = 
   }
   return true;
 }
+
+/** After this long a run that outlived its termination is logged again. */
+const LONG_MS = 30_000;
+
+/**
+ * Resolves once SHOW TRANSACTIONS no longer lists the run, terminating it again on each look.
+ * Errors (the database restarting, say) are retried; a database that stays unreachable for
+ * `giveUpMs` has lost the transaction with it.
+ */
+export async function waitUntilRunEnded(
+  db: Database,
+  runId: string,
+  log: { warn(object: object, message: string): void },
+  terminate: (db: Database, runId: string, waitMs?: number) => Promise<boolean> = terminateConsoleRun,
+  giveUpMs = 60_000,
+): Promise<void> {
+  const started = Date.now();
+  let warnedAt = started;
+  let failingSince: number | null = null;
+  for (;;) {
+    try {
+      if (await terminate(db, runId, 1_000)) return;
+      failingSince = null;
+    } catch (error) {
+      failingSince ??= Date.now();
+      if (Date.now() - failingSince > giveUpMs) {
+        log.warn({ err: error, runId }, 'database unreachable while waiting for a console run to end; slot freed');
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    if (Date.now() - warnedAt > LONG_MS) {
+      warnedAt = Date.now();
+      log.warn({ runId, ms: warnedAt - started }, 'a terminated console transaction is still running');
+    }
+  }
+}

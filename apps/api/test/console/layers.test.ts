@@ -29,7 +29,7 @@ const plan = (operatorType: string, details = '', children: RawPlan[] = []): Raw
 describe('layer 1: the lexical gate', () => {
   it('lets reads through and tells EXPLAIN and PROFILE apart', () => {
     expect(lexicalGate('MATCH (n:Company) RETURN n.set, n.`delete`').mode).toBe('run');
-    expect(lexicalGate('explain MATCH (n) RETURN n')).toEqual({ mode: 'explain', body: ' MATCH (n) RETURN n' });
+    expect(lexicalGate('explain MATCH (n) RETURN n')).toMatchObject({ mode: 'explain', body: ' MATCH (n) RETURN n' });
     expect(lexicalGate('PROFILE RETURN 1').mode).toBe('profile');
     expect(lexicalGate("RETURN 'CREATE (n) SET n.x = 1' AS text, {delete: 1} AS m // DROP").mode).toBe('run');
     expect(lexicalGate("RETURN apoc.text.clean('x'), date.truncate('month', date())").mode).toBe('run');

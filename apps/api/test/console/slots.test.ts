@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ConsoleError } from '../../src/console/errors.ts';
+import { ConsoleRunner } from '../../src/console/runner.ts';
+import { CONSOLE_METADATA_KEY, terminateConsoleRun } from '../../src/console/transactions.ts';
+import { TEST_CONSOLE, useConsoleApp } from './support.ts';
+
+const { db } = useConsoleApp();
+
+const RUNAWAY = 'MATCH p = (a)-[*]-(b) RETURN count(p)';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function consoleTransactions(): Promise<number> {
+  const { records } = await db().driver.executeQuery(
+    'SHOW TRANSACTIONS YIELD metaData WHERE metaData[$key] IS NOT NULL RETURN count(*) AS n',
+    { key: CONSOLE_METADATA_KEY },
+    { database: db().database },
+  );
+  return Number(records[0]?.get('n'));
+}
+
+const statusOf = (run: Promise<unknown>) =>
+  run.then(
+    () => 200,
+    (error: unknown) => (error instanceof ConsoleError ? error.status : 500),
+  );
+
+describe('console concurrency slots', () => {
+  it('stay taken after a 504 until Neo4j no longer lists the terminated run', async () => {
+    // A query that outlives its termination: until `obeying`, TERMINATE is not sent (Neo4j's own
+    // timeout, 5 s after the console's, would end it), so SHOW TRANSACTIONS keeps listing it.
+    let obeying = false;
+    const terminate = async (database: typeof db extends () => infer D ? D : never, runId: string, waitMs = 5_000) => {
+      if (obeying) return terminateConsoleRun(database, runId, waitMs);
+      await sleep(waitMs);
+      return false;
+    };
+    const settings = { ...TEST_CONSOLE, timeoutMs: 1_000, maxConcurrent: 2, terminateWaitMs: 300 };
+    const runner = new ConsoleRunner(db(), settings, { warn: () => {} }, terminate);
+    const run = (query: string) => statusOf(runner.run({ query, params: {} }));
+
+    expect(await Promise.all([run(RUNAWAY), run(RUNAWAY)])).toEqual([504, 504]);
+    expect(await consoleTransactions()).toBe(2);
+    expect(await run('RETURN 1 AS one')).toBe(429);
+    await sleep(1_000);
+    expect(await consoleTransactions()).toBe(2);
+    expect(await run('RETURN 1 AS one')).toBe(429);
+
+    obeying = true;
+    let status = 429;
+    for (let tries = 0; status === 429 && tries < 50; tries++) {
+      await sleep(100);
+      status = await run('RETURN 1 AS one');
+    }
+    expect(status).toBe(200);
+    expect(await consoleTransactions()).toBe(0);
+  });
+});
