@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DATABASE_PROCEDURE_ALLOWLIST } from '../packages/neo4j-local/src/procedure-allowlist.ts';
+import { DATABASE_CALLABLE_ALLOWLIST } from '../packages/model/src/console.ts';
 
 interface Service {
   image?: string;
@@ -31,7 +31,7 @@ describe('docker-compose.yml', () => {
   it('loads only the allowlisted procedures, the same list as the embedded database', () => {
     const allowlist = neo4j?.environment?.['NEO4J_dbms_security_procedures_allowlist']?.split(',') ?? [];
     expect(allowlist.length).toBeGreaterThan(0);
-    expect(allowlist).toEqual(DATABASE_PROCEDURE_ALLOWLIST);
+    expect(allowlist).toEqual(DATABASE_CALLABLE_ALLOWLIST);
     // Named one by one: no namespace wildcard, so nothing added to APOC later loads unasked.
     for (const name of allowlist) expect(name).not.toMatch(/\*/);
   });

@@ -190,7 +190,7 @@ export const CONSOLE_CALLABLE_ALLOWLIST: readonly string[] = [
  * The APOC procedures and functions the database should load at all
  * (`dbms.security.procedures.allowlist`): the console's, plus what the app and its tests call
  * outside the console (the test checksum: apoc.coll.sort, apoc.convert.toJson,
- * apoc.map.sortedProperties; the streamed export the tests show refused). Built-in names are not
+ * apoc.map.sortedProperties). Built-in names are not
  * governed by that setting.
  */
 export const DATABASE_CALLABLE_ALLOWLIST: readonly string[] = [
@@ -199,7 +199,6 @@ export const DATABASE_CALLABLE_ALLOWLIST: readonly string[] = [
     'apoc.coll.sort',
     'apoc.convert.toJson',
     'apoc.map.sortedProperties',
-    'apoc.export.json.all',
   ]),
 ];
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { DATABASE_CALLABLE_ALLOWLIST } from '@explorer/model';
 import neo4jDriver from 'neo4j-driver';
 import { ensureBuilt } from './build.ts';
 import { classArchiveOptions, ensureClassArchive } from './class-archive.ts';
@@ -9,7 +10,6 @@ import { CLASSPATH, DEFAULT_DATA_DIR, PLUGINS_DIR } from './paths.ts';
 import { pickFreePort, waitForPort } from './ports.ts';
 import { JVM_LOG_OPTIONS, checkPrerequisites, javaCommand } from './prerequisites.ts';
 import { createTempDataDir } from './temp.ts';
-import { DATABASE_PROCEDURE_ALLOWLIST } from './procedure-allowlist.ts';
 import { ensurePasswordFile, type BoltAuth } from './password.ts';
 
 export interface StartOptions {
@@ -177,7 +177,7 @@ async function launchOnce(s: Settings): Promise<Neo4jLocal> {
     ...['--tx-timeout-seconds', String(s.txTimeoutSeconds), '--pagecache-mb', String(s.pageCacheMb)],
     ...['--tx-max-mb', String(s.txMaxMb), '--tx-total-max-mb', String(s.txTotalMaxMb)],
     ...['--plugin-dir', PLUGINS_DIR, '--password-file', auth.file],
-    ...['--procedure-allowlist', DATABASE_PROCEDURE_ALLOWLIST.join(',')],
+    ...['--procedure-allowlist', DATABASE_CALLABLE_ALLOWLIST.join(',')],
     '--exit-on-stdin-eof',
   ];
   // stdin stays an open pipe: when this process dies, it closes and the launcher shuts down.

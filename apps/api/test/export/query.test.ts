@@ -77,6 +77,11 @@ describe('query exports under the console safety rules', () => {
     ['LOAD CSV from a file', "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row"],
     ['apoc.load.json', "CALL apoc.load.json('file:///etc/passwd') YIELD value RETURN value"],
     ['apoc.load in backquotes', "CALL `apoc`.`load`.`json`('http://127.0.0.1:9/x') YIELD value RETURN value"],
+    // Each of these stopped the database's JVM when it was reachable.
+    ['apoc.text.lpad', 'RETURN size(apoc.text.lpad("", 1500000000, "x")) AS n'],
+    ['apoc.coll.combinations', 'RETURN size(apoc.coll.combinations(range(1,40), 20)) AS n'],
+    ['an escaped apoc.text.lpad', 'RETURN size(apoc.text.\\u006cpad("", 1500000000, "x")) AS n'],
+    ['a huge range()', 'RETURN size([i IN range(1, 300000000) | i]) AS n'],
   ])('refuses %s with the console’s 403 and leaves the graph unchanged', async (_label, query) => {
     const response = await postExport(app(), { format: 'graphml', query });
     expect(response.status).toBe(403);
