@@ -9,7 +9,7 @@ import { GraphRepository, UnknownEntityError } from '../db/graph-repository.ts';
 import type { Database } from '../db/database.ts';
 import { QueryRunner } from '../db/runner.ts';
 import { answerWhileRestarting } from './database-status.ts';
-import { DEFAULT_MAX_IN_FLIGHT, limitInFlight } from './in-flight-limit.ts';
+import { DEFAULT_MAX_IN_FLIGHT, limitInFlight, refuseUnderPressure } from './in-flight-limit.ts';
 import { HttpError, toHttpError } from './errors.ts';
 import { candidateRoutes } from './routes/candidates.ts';
 import { consoleRoutes } from './routes/console.ts';
@@ -54,6 +54,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('graph', new GraphRepository(new QueryRunner(options.db, options.config.queryTimeoutMs)));
   answerWhileRestarting(app, options.db);
+  await refuseUnderPressure(app);
   limitInFlight(app, options.config.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT, options.config.maxWaitMs);
 
   app.setErrorHandler((error, request, reply) => {

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import underPressure from '@fastify/under-pressure';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from './errors.ts';
 
 /**
@@ -10,9 +11,31 @@ import { HttpError } from './errors.ts';
 export const DEFAULT_MAX_IN_FLIGHT = 40;
 /** How long a request over the limit may wait for a slot before it is refused. */
 export const DEFAULT_MAX_WAIT_MS = 100;
+/** Event-loop delay (mean over the last half second) past which new API requests are refused. */
+export const MAX_EVENT_LOOP_DELAY_MS = 200;
 
 const isLimited = (request: FastifyRequest) =>
   request.url.startsWith('/api/') && !request.url.startsWith('/api/health');
+
+function answerBusy(reply: FastifyReply, why: string): FastifyReply {
+  const busy = new HttpError(503, 'busy', `The server is busy (${why}); try again shortly.`);
+  return reply.status(503).header('retry-after', '1').send(busy.body());
+}
+
+/**
+ * Refuses API requests while this process's event loop lags (@fastify/under-pressure): then even
+ * the in-flight limit's answers come late, and clients' connections time out instead of being told
+ * to come back. A refusal is the cheapest answer the process can give.
+ */
+export async function refuseUnderPressure(app: FastifyInstance, maxEventLoopDelayMs = MAX_EVENT_LOOP_DELAY_MS) {
+  await app.register(underPressure, {
+    maxEventLoopDelay: maxEventLoopDelayMs,
+    sampleInterval: 500,
+    pressureHandler: (request, reply, _type, value) => {
+      if (isLimited(request)) answerBusy(reply, `its event loop lags ${Math.round(value ?? 0)} ms`);
+    },
+  });
+}
 
 /**
  * Load shedding: at most `max` API requests are served at once; one more waits up to `maxWaitMs` for a
@@ -57,10 +80,7 @@ export function limitInFlight(app: FastifyInstance, max: number, maxWaitMs = DEF
   app.addHook('onRequest', async (request, reply) => {
     if (!isLimited(request)) return;
     if (inFlight < max) inFlight++;
-    else if (!(await waitForSlot(reply.raw))) {
-      const busy = new HttpError(503, 'busy', `The server is busy (${max} requests at once); try again shortly.`);
-      return reply.status(503).header('retry-after', '1').send(busy.body());
-    }
+    else if (!(await waitForSlot(reply.raw))) return answerBusy(reply, `${max} requests at once`);
     // 'close' fires once the answer is sent or the client has gone, whichever comes first.
     reply.raw.once('close', release);
   });
