@@ -82,7 +82,8 @@ export class ImportRunOwner {
     if (run.ownerToken === this.token) return this.live.has(run.id) ? 'mine' : 'ownerless';
     const beat = run.heartbeatAt === null ? Number.NaN : Date.parse(run.heartbeatAt);
     if (!(now - beat < IMPORT_RUN_STALE_MS)) return 'ownerless';
-    if (run.ownerHost === this.host && run.ownerPid !== null) return pidAlive(run.ownerPid) ? 'owned here' : 'ownerless';
+    if (run.ownerHost === this.host && run.ownerPid !== null)
+      return pidAlive(run.ownerPid) ? 'owned here' : 'ownerless';
     return 'owned elsewhere';
   }
 }

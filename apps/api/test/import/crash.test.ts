@@ -55,10 +55,11 @@ async function count(cypher: string): Promise<number> {
 }
 const undoRecords = () => count('MATCH (u:ImportUndo) RETURN count(u)');
 
-/** Polls until `check` holds, failing after a minute. */
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+/** Polls until `check` holds while the importer runs, failing when it exits first or after a minute. */
+async function until(importer: ChildProcess, check: () => Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (!(await check())) {
+    if (importer.exitCode !== null) throw new Error(`the importer exited (${importer.exitCode}) before ${what}`);
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(5);
   }
@@ -88,25 +89,32 @@ async function writtenBatches(child: ChildProcess, batches: number | 'last'): Pr
   if (batches === 'last') {
     // Hung after its last batch: the undo log stops growing.
     let last = -1;
-    await until(async () => {
-      if (child.exitCode !== null) throw new Error(`the importer exited with ${child.exitCode}`);
-      const now = await undoRecords();
-      const still = now > 0 && now === last;
-      last = now;
-      if (!still) await sleep(300);
-      return still;
-    }, 'the last batch');
-  } else await until(async () => (await undoRecords()) >= batches, `${batches} batches`);
+    await until(
+      child,
+      async () => {
+        const now = await undoRecords();
+        const still = now > 0 && now === last;
+        last = now;
+        if (!still) await sleep(300);
+        return still;
+      },
+      'the last batch',
+    );
+  } else await until(child, async () => (await undoRecords()) >= batches, `${batches} batches`);
 }
 
 /** Lets the importer fail after its last batch and waits until it has undone some batches, not all. */
 async function midUndo(child: ChildProcess): Promise<number> {
   let most = 0;
-  await until(async () => {
-    const now = await undoRecords();
-    most = Math.max(most, now);
-    return most > 10 && now > 0 && now < most - 2;
-  }, 'the undo');
+  await until(
+    child,
+    async () => {
+      const now = await undoRecords();
+      most = Math.max(most, now);
+      return most > 10 && now > 0 && now < most - 2;
+    },
+    'the undo',
+  );
   return most;
 }
 
