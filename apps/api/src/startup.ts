@@ -6,7 +6,7 @@ import { isEmpty, loadDataset } from './seed/load-dataset.ts';
 
 /**
  * Prepares a database for the app: schema always; what every import without a live owner had
- * written is taken out (a run of another host is watched until it beats or goes stale, at most
+ * written is taken out (a run of another process is watched until it beats or goes stale, at most
  * IMPORT_RUN_STALE_MS), so no reader ever sees half an import of a crash; the start-up dataset only
  * into an empty graph.
  */
@@ -16,7 +16,7 @@ export async function prepareDatabase(
   log: (message: string) => void,
 ): Promise<void> {
   await applySchema(db);
-  const undone = await recoverImportRuns(db, { watchOtherHosts: true });
+  const undone = await recoverImportRuns(db, { watchOthers: true });
   if (undone > 0) log(`Took out ${undone} unfinished import(s) whose process or database had stopped.`);
   if (seedOnStart && (await isEmpty(db))) {
     const result = await loadDataset(db, await readShippedDataset(seedOnStart));

@@ -74,8 +74,8 @@ export class ImportRunOwner {
   }
 
   /**
-   * Whether a run has a live owner. 'ownerless' runs may be taken out at once; 'owned elsewhere' is a
-   * run of another host whose beat is fresh: only its beat can tell, so it is watched, not taken.
+   * Whether a run has a live owner. 'ownerless' runs may be taken out at once; the others are left to
+   * their owner (start-up watches them for one more beat: a reused pid or a dead host's fresh beat).
    */
   judge(run: RunOwnerRecord, now = Date.now()): Ownership {
     if (run.state === 'abandoned') return 'ownerless';

@@ -220,11 +220,12 @@ export interface RecoverOptions {
   /** This process as an owner (default: thisProcess); its live runs are never taken out. */
   owner?: ImportRunOwner;
   /**
-   * Watch runs of other hosts whose beat is fresh until they beat again (their owner lives: left to
-   * it) or go stale (taken out): at most IMPORT_RUN_STALE_MS and a beat. For start-up, so that a run
-   * whose host died with this one's database is out before the API serves. Without it they are left.
+   * Watch runs of other processes whose beat is fresh until they beat again (their owner lives: left
+   * to it) or go stale (taken out): at most IMPORT_RUN_STALE_MS and a beat. For start-up, so that a
+   * run whose host died with this one's database (or whose dead owner's pid was reused) is out before
+   * the API serves. Without it they are left.
    */
-  watchOtherHosts?: boolean;
+  watchOthers?: boolean;
 }
 
 /**
@@ -250,7 +251,7 @@ export async function recoverImportRuns(db: Database, options: RecoverOptions = 
       const ownership = owner.judge(run);
       if (ownership === 'ownerless') {
         if (await takeOut(db, run, owner)) undone++;
-      } else if (ownership === 'owned elsewhere' && options.watchOtherHosts) {
+      } else if (ownership !== 'mine' && options.watchOthers) {
         if (!firstBeats.has(run.id)) firstBeats.set(run.id, run.heartbeatAt);
         if (firstBeats.get(run.id) === run.heartbeatAt) watching = true;
       }

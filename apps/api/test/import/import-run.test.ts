@@ -170,7 +170,7 @@ describe('an import bigger than one write batch', { timeout: 180_000 }, () => {
     expect(await recoverImportRuns(db())).toBe(0); // its beat is fresh: only watching can tell
     // Start-up watches it: it does not beat again, so once stale it is taken out, before serving.
     const started = Date.now();
-    expect(await recoverImportRuns(db(), { watchOtherHosts: true })).toBe(1);
+    expect(await recoverImportRuns(db(), { watchOthers: true })).toBe(1);
     expect(Date.now() - started).toBeLessThan(IMPORT_RUN_STALE_MS);
     expect(await graphChecksum(db())).toBe(before);
   });
@@ -182,7 +182,7 @@ describe('an import bigger than one write batch', { timeout: 180_000 }, () => {
     const beats = setInterval(() => void setBeat(live.id, Date.now()), 1_000);
     try {
       const started = Date.now();
-      expect(await recoverImportRuns(db(), { watchOtherHosts: true })).toBe(0);
+      expect(await recoverImportRuns(db(), { watchOthers: true })).toBe(0);
       expect(Date.now() - started).toBeLessThan(3 * IMPORT_RUN_BEAT_MS);
       expect(await count(`MATCH (r:ImportRun {id: '${live.id}'}) RETURN count(r)`)).toBe(1);
     } finally {
