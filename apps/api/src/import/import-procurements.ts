@@ -36,6 +36,8 @@ export interface ImportOptions {
   validRowsOnly?: boolean;
   /** Who imports, recorded on the Import. */
   importedBy?: string | null;
+  /** Rows per write batch (default WRITE_BATCH): tests write a small file in many batches. */
+  batchRows?: number;
   /** Called once per phase step and write batch, never per row. */
   onProgress?: (progress: Omit<ImportProgress, 'type'>) => void;
 }
@@ -265,14 +267,14 @@ export async function importFile(
     let firstImport: boolean;
     if (dryRun) {
       firstImport = await session.executeRead(async (tx) => {
-        await countPlan(tx, plan, counts, relationshipsBy, writeProgress);
+        await countPlan(tx, plan, counts, relationshipsBy, writeProgress, options.batchRows);
         counts.candidates = await countNewCandidates(tx, plan.candidates);
         return (await tx.run(GET_IMPORT, { sha256: file.sha256 })).records.length === 0;
       }, PLANNING);
     } else {
       const run = await beginImportRun(db, { sha256: file.sha256, fileName, importedBy });
       try {
-        await writePlan(run, plan, counts, relationshipsBy, writeProgress);
+        await writePlan(run, plan, counts, relationshipsBy, writeProgress, options.batchRows);
         firstImport = await run.commit(async (tx) => {
           counts.candidates = await writeCandidates(tx, plan.candidates, {
             fileName,

@@ -183,36 +183,74 @@ export const IMPORT_RUN_CONSTRAINTS = [
 ];
 
 /**
- * Takes the one writing slot. A live run in it refuses the new run (busyWith); a stale one (its
- * process died) is marked abandoned and leaves the slot, to be undone before the new run writes.
+ * Takes the one writing slot, or names the run that holds it (busyWith). Ownerless runs were taken
+ * out just before; one that holds the slot now has a live owner, writing or undoing.
  */
 export const BEGIN_IMPORT_RUN = `
   OPTIONAL MATCH (other:ImportRun {slot: 'writing'})
-  WITH other, other IS NOT NULL AND other.heartbeatAt >= $staleBefore AS live
-  FOREACH (_ IN CASE WHEN other IS NOT NULL AND NOT live THEN [1] ELSE [] END |
-    SET other.state = 'abandoned' REMOVE other.slot)
-  FOREACH (_ IN CASE WHEN live THEN [] ELSE [1] END |
+  FOREACH (_ IN CASE WHEN other IS NULL THEN [1] ELSE [] END |
     CREATE (:ImportRun {id: $run, sha256: $sha256, fileName: $fileName, importedBy: $importedBy, startedAt: $now,
-                        heartbeatAt: $now, state: 'writing', slot: 'writing'}))
-  RETURN CASE WHEN live THEN other.fileName END AS busyWith`;
+                        heartbeatAt: $now, state: 'writing', slot: 'writing',
+                        ownerHost: $ownerHost, ownerPid: $ownerPid, ownerToken: $ownerToken}))
+  RETURN other.fileName AS busyWith`;
 
-/** Runs whose writes must be taken out (abandoned by a dead process) or only forgotten (done). */
-export const UNFINISHED_IMPORT_RUNS = `
+/** Every run with its owner, for recovery to judge (done runs only need their undo log forgotten). */
+export const IMPORT_RUNS = `
   MATCH (r:ImportRun)
-  WHERE r.state IN ['abandoned', 'done'] OR (r.state = 'writing' AND r.heartbeatAt < $staleBefore)
-  RETURN r.id AS id, r.state AS state`;
+  RETURN r.id AS id, r.state AS state, r.heartbeatAt AS heartbeatAt, r.ownerHost AS ownerHost,
+         r.ownerPid AS ownerPid, r.ownerToken AS ownerToken`;
+
+// A run's state is read only after a write has locked it (touchedAt): two processes judging the same
+// run then see each other's change instead of both acting on what they read before.
 
 /**
- * One batch's undo record, written in the batch's own transaction, and the run's heartbeat. A run
- * taken for dead and taken out (alive false) must not write on: the caller rolls the batch back.
+ * Takes over an ownerless run to undo it, only if it is still as the judge saw it (same owner, same
+ * beat): one that beat since has a live owner after all, and one that another process took over is
+ * that process's to undo.
+ */
+export const CLAIM_IMPORT_RUN = `
+  MATCH (r:ImportRun {id: $run})
+  SET r.touchedAt = $now
+  WITH r
+  WHERE r.state IN ['writing', 'undoing', 'abandoned'] AND coalesce(r.ownerToken, '') = $seenToken
+    AND coalesce(r.heartbeatAt, '') = $seenBeat
+  SET r.state = 'undoing', r.heartbeatAt = $now, r.ownerHost = $ownerHost, r.ownerPid = $ownerPid,
+      r.ownerToken = $ownerToken
+  RETURN count(r) AS claimed`;
+
+/** A live owner's beat; none (beaten 0) when the run is gone or was taken over. */
+export const BEAT_IMPORT_RUN = `
+  MATCH (r:ImportRun {id: $run})
+  WHERE r.ownerToken = $ownerToken
+  SET r.heartbeatAt = $now
+  RETURN count(r) AS beaten`;
+
+/**
+ * One batch's undo record, written in the batch's own transaction. A run that is no longer this
+ * owner's to write (taken for dead and taken over: alive false) must not write on: the caller rolls
+ * the batch back.
  */
 export const RECORD_IMPORT_UNDO = `
-  OPTIONAL MATCH (r:ImportRun {id: $run, state: 'writing'})
-  FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END |
+  OPTIONAL MATCH (r:ImportRun {id: $run})
+  FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | SET r.touchedAt = $now)
+  WITH r, r IS NOT NULL AND r.state = 'writing' AND r.ownerToken = $ownerToken AS alive
+  FOREACH (_ IN CASE WHEN alive THEN [1] ELSE [] END |
     SET r.heartbeatAt = $now
     CREATE (:ImportUndo {run: $run, seq: $seq, createdNodes: $createdNodes,
                          createdRelationships: $createdRelationships, changed: $changed}))
-  RETURN r IS NOT NULL AS alive`;
+  RETURN alive`;
+
+/**
+ * The first statement of every undo step: the run is still this owner's (mine 1). Its lock is held
+ * to the step's commit, so no one takes the run over halfway through a step.
+ */
+export const OWN_IMPORT_RUN = `
+  MATCH (r:ImportRun {id: $run})
+  SET r.touchedAt = $now
+  WITH r
+  WHERE r.ownerToken = $ownerToken
+  SET r.heartbeatAt = $now
+  RETURN count(r) AS mine`;
 
 /** The run's last undo record (undo goes backwards: relationships before the entities they join). */
 export const LAST_IMPORT_UNDO = `
@@ -245,17 +283,16 @@ export const RESTORE_RELATIONSHIP_CITATIONS = `
   MATCH ()-[r]->() WHERE elementId(r) = row.elementId
   SET r.sourceIds = row.sourceIds, r.importedFrom = row.importedFrom`;
 
-/** An undone batch's record goes; the run beats, so that no one else takes a long undo for dead. */
 export const DELETE_IMPORT_UNDO = `
   MATCH (u:ImportUndo {run: $run, seq: $seq})
-  DELETE u
-  WITH count(*) AS deleted
-  OPTIONAL MATCH (r:ImportRun {id: $run})
-  SET r.heartbeatAt = $now`;
+  DELETE u`;
 
 /** Marks the run done in the transaction that records the import, so undo can never follow it. */
 export const MARK_IMPORT_RUN_DONE = `
-  MATCH (r:ImportRun {id: $run, state: 'writing'})
+  MATCH (r:ImportRun {id: $run})
+  SET r.touchedAt = $now
+  WITH r
+  WHERE r.state = 'writing' AND r.ownerToken = $ownerToken
   SET r.state = 'done', r.heartbeatAt = $now
   REMOVE r.slot
   RETURN count(r) AS marked`;

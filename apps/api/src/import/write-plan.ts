@@ -37,19 +37,18 @@ const bump = <K extends string>(record: Partial<Record<K, number>>, key: K, by: 
 /** The plan's writes in order: every entity before any relationship, so every end is there first. */
 function* batches(
   plan: ImportPlan,
+  batchRows: number,
 ): Generator<
   | { entity: true; kind: EntityKind; rows: PlannedEntity[] }
   | { entity: false; type: RelationshipType; rows: PlannedRelationship[] }
 > {
   for (const kind of ENTITY_KINDS) {
     const rows = [...plan.entities.values()].filter((e) => e.kind === kind);
-    for (let i = 0; i < rows.length; i += WRITE_BATCH)
-      yield { entity: true, kind, rows: rows.slice(i, i + WRITE_BATCH) };
+    for (let i = 0; i < rows.length; i += batchRows) yield { entity: true, kind, rows: rows.slice(i, i + batchRows) };
   }
   for (const type of RELATIONSHIP_TYPES) {
     const rows = [...plan.relationships.values()].filter((r) => r.type === type);
-    for (let i = 0; i < rows.length; i += WRITE_BATCH)
-      yield { entity: false, type, rows: rows.slice(i, i + WRITE_BATCH) };
+    for (let i = 0; i < rows.length; i += batchRows) yield { entity: false, type, rows: rows.slice(i, i + batchRows) };
   }
 }
 
@@ -66,12 +65,13 @@ async function eachBatch(
   plan: ImportPlan,
   counts: ImportCounts,
   progress: (done: number) => void,
+  batchRows: number,
   counter: BatchCounter,
 ): Promise<void> {
   let done = 0;
   // Entities matched without being written (attached to, not re-cited) count as matched.
   for (const [id, kind] of plan.matched) if (!plan.entities.has(id)) bump(counts.entitiesMatched, kind, 1);
-  for (const batch of batches(plan)) {
+  for (const batch of batches(plan, batchRows)) {
     if (batch.entity) {
       const created = await counter.entities(batch.kind, batch.rows);
       bump(counts.entitiesCreated, batch.kind, created);
@@ -98,9 +98,10 @@ export function writePlan(
   counts: ImportCounts,
   relationshipsBy: RelationshipsBy,
   progress: (done: number) => void,
+  batchRows = WRITE_BATCH,
 ): Promise<void> {
   const createdByRun = new Set<string>();
-  return eachBatch(plan, counts, progress, {
+  return eachBatch(plan, counts, progress, batchRows, {
     entities: async (kind, rows) => {
       const created = await run.batch(async (tx) => {
         const result = await tx.run(mergeEntities(kind), { rows: rows.map((e) => ({ props: e.props })) });
@@ -160,8 +161,9 @@ export function countPlan(
   counts: ImportCounts,
   relationshipsBy: RelationshipsBy,
   progress: (done: number) => void,
+  batchRows = WRITE_BATCH,
 ): Promise<void> {
-  return eachBatch(plan, counts, progress, {
+  return eachBatch(plan, counts, progress, batchRows, {
     entities: async (_kind, rows) => {
       const ids = rows.map((e) => String(e.props['id']));
       const result = await tx.run(EXISTING_ENTITY_COUNT, { ids });

@@ -1,9 +1,16 @@
+import { spawnSync } from 'node:child_process';
 import { readShippedDataset } from '@explorer/seeds';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toNumber } from '../../src/db/mapping.ts';
 import { applySchema } from '../../src/db/schema.ts';
 import { importFile, type ImportProgress } from '../../src/import/import-procurements.ts';
-import { beginImportRun, ImportBusyError, recoverImportRuns } from '../../src/import/import-run.ts';
+import {
+  beginImportRun,
+  IMPORT_RUN_BEAT_MS,
+  IMPORT_RUN_STALE_MS,
+  ImportBusyError,
+  recoverImportRuns,
+} from '../../src/import/import-run.ts';
 import { WRITE_BATCH } from '../../src/import/write-plan.ts';
 import { loadDataset } from '../../src/seed/load-dataset.ts';
 import { useOwnDatabase } from '../support/own-database.ts';
@@ -105,7 +112,7 @@ describe('an import bigger than one write batch', { timeout: 180_000 }, () => {
     expect(await bookkeeping()).toBe(0);
   });
 
-  it('refuses a second import while one is writing, and takes out a run whose process died', async () => {
+  it('refuses a second import while one is writing, and takes out at once a run whose process died', async () => {
     const before = await graphChecksum(db());
     // A run that wrote one batch and then its process died (it never commits or undoes).
     const dead = await beginImportRun(db(), { sha256: 'dead', fileName: 'dead.csv', importedBy: null });
@@ -114,44 +121,28 @@ describe('an import bigger than one write batch', { timeout: 180_000 }, () => {
         `CREATE (:Entity:Company {id: 'dead-run-company', name: 'Written by a dead run', aliases: [],
                  sourceIds: ['src-dead'], group: false, synthetic: false})`,
       );
-      return {
-        value: undefined,
-        undo: {
-          createdNodes: ['dead-run-company'],
-          createdRelationships: [],
-          changedNodes: [],
-          changedRelationships: [],
-        },
-      };
+      return { value: undefined, undo: { ...NO_UNDO, createdNodes: ['dead-run-company'] } };
     });
 
-    // While it still beats, another import is refused and writes nothing.
+    // While its owner lives, another import is refused and writes nothing.
     const busy = await importFile(db(), 'second.csv', bigFile('Second', 10)).catch((e: unknown) => e);
     expect(busy).toBeInstanceOf(ImportBusyError);
     expect((busy as ImportBusyError).fileName).toBe('dead.csv');
     expect(await count(`MATCH (n:Entity {id: 'dead-run-company'}) RETURN count(n)`)).toBe(1);
 
-    // Once its heartbeat is stale, the next import takes its writes out before writing its own.
-    await db().driver.executeQuery(
-      `MATCH (r:ImportRun {id: $id}) SET r.heartbeatAt = '2000-01-01T00:00:00.000Z'`,
-      { id: dead.id },
-      { database: db().database },
-    );
+    // Its owner is now a process of this host that is gone: its beat is fresh, but the next import
+    // takes its writes out before writing its own, without waiting for the beat to go stale.
+    await setOwner(dead.id, { ownerPid: deadPid(), ownerToken: 'a-process-that-died' });
     const result = await importFile(db(), 'second.csv', bigFile('Second', 10));
     expect(result.counts.entitiesCreated).toMatchObject({ Procurement: 10 });
     expect(await count(`MATCH (n:Entity {id: 'dead-run-company'}) RETURN count(n)`)).toBe(0);
     expect(await bookkeeping()).toBe(0);
-    // And the dead run, taken for dead, can write no more.
-    await expect(
-      dead.batch(async () => ({
-        value: undefined,
-        undo: { createdNodes: [], createdRelationships: [], changedNodes: [], changedRelationships: [] },
-      })),
-    ).rejects.toThrow(/taken out/);
+    // And the dead run, taken out, can write no more.
+    await expect(dead.batch(async () => ({ value: undefined, undo: NO_UNDO }))).rejects.toThrow(/taken out/);
     expect(await graphChecksum(db())).not.toBe(before);
   });
 
-  it('recovery at start takes out a stale run and forgets nothing else', async () => {
+  it('recovery leaves a live run alone and takes out a run of another host once its beat is stale', async () => {
     const before = await graphChecksum(db());
     const [seagate] = (
       await db().driver.executeQuery(
@@ -168,17 +159,60 @@ describe('an import bigger than one write batch', { timeout: 180_000 }, () => {
     const dead = await beginImportRun(db(), { sha256: 'dead2', fileName: 'dead2.csv', importedBy: null });
     await dead.batch(async (tx) => {
       await tx.run(`MATCH (c:Entity {id: $id}) SET c.sourceIds = c.sourceIds + 'src-dead2'`, { id: old.id });
-      const undo = { createdNodes: [], createdRelationships: [], changedNodes: [old], changedRelationships: [] };
-      return { value: undefined, undo };
+      return { value: undefined, undo: { ...NO_UNDO, changedNodes: [old] } };
     });
     expect(await seagateSources()).toBe(old.sourceIds.length + 1);
-    expect(await recoverImportRuns(db())).toBe(0); // still beating: left alone
-    await db().driver.executeQuery(
-      `MATCH (r:ImportRun {id: $id}) SET r.heartbeatAt = '2000-01-01T00:00:00.000Z'`,
-      { id: dead.id },
-      { database: db().database },
-    );
-    expect(await recoverImportRuns(db())).toBe(1);
+    expect(await recoverImportRuns(db())).toBe(0); // live in this very process: left alone
+
+    // Owned by another host, which stopped beating a little less than the stale limit ago.
+    await setOwner(dead.id, { ownerHost: 'another-host', ownerPid: 1, ownerToken: 'another-process' });
+    await setBeat(dead.id, Date.now() - IMPORT_RUN_STALE_MS + 2_000);
+    expect(await recoverImportRuns(db())).toBe(0); // its beat is fresh: only watching can tell
+    // Start-up watches it: it does not beat again, so once stale it is taken out, before serving.
+    const started = Date.now();
+    expect(await recoverImportRuns(db(), { watchOthers: true })).toBe(1);
+    expect(Date.now() - started).toBeLessThan(IMPORT_RUN_STALE_MS);
     expect(await graphChecksum(db())).toBe(before);
   });
+
+  it('start-up leaves a run of another host that still beats to its owner, without waiting long', async () => {
+    const live = await beginImportRun(db(), { sha256: 'elsewhere', fileName: 'elsewhere.csv', importedBy: null });
+    await setOwner(live.id, { ownerHost: 'another-host', ownerPid: 1, ownerToken: 'another-process' });
+    // Its owner on the other host beats.
+    const beats = setInterval(() => void setBeat(live.id, Date.now()), 1_000);
+    try {
+      const started = Date.now();
+      expect(await recoverImportRuns(db(), { watchOthers: true })).toBe(0);
+      expect(Date.now() - started).toBeLessThan(3 * IMPORT_RUN_BEAT_MS);
+      expect(await count(`MATCH (r:ImportRun {id: '${live.id}'}) RETURN count(r)`)).toBe(1);
+    } finally {
+      clearInterval(beats);
+    }
+    await setBeat(live.id, 0);
+    expect(await recoverImportRuns(db())).toBe(1);
+    expect(await bookkeeping()).toBe(0);
+  });
 });
+
+const NO_UNDO = { createdNodes: [], createdRelationships: [], changedNodes: [], changedRelationships: [] };
+
+/** The pid of a process that has exited. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '']).pid;
+}
+
+async function setOwner(run: string, owner: Record<string, string | number>): Promise<void> {
+  await db().driver.executeQuery(
+    `MATCH (r:ImportRun {id: $run}) SET r += $owner`,
+    { run, owner },
+    { database: db().database },
+  );
+}
+
+async function setBeat(run: string, at: number): Promise<void> {
+  await db().driver.executeQuery(
+    `MATCH (r:ImportRun {id: $run}) SET r.heartbeatAt = $at`,
+    { run, at: new Date(at).toISOString() },
+    { database: db().database },
+  );
+}
