@@ -10,6 +10,13 @@ import type { Database } from '../db/database.ts';
 import { QueryRunner } from '../db/runner.ts';
 import { DEFAULT_MAX_IN_FLIGHT, limitInFlight } from './in-flight-limit.ts';
 import { HttpError, toHttpError } from './errors.ts';
+import { answerClientError, answerFrameworkError } from './framework-errors.ts';
+import { limitJsonDepth } from './limits/json-body.ts';
+import { REQUEST_LIMITS } from './limits/request-limits.ts';
+import { limitUrlLength } from './limits/url-length.ts';
+import { refuseCrossOriginWrites } from './security/cross-origin-writes.ts';
+import { checkHost } from './security/host-check.ts';
+import { addSecurityHeaders } from './security/security-headers.ts';
 import { candidateRoutes } from './routes/candidates.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { entityRoutes } from './routes/entities.ts';
@@ -29,7 +36,8 @@ declare module 'fastify' {
 
 export interface AppOptions {
   /** Without console settings (older callers, tests) the console's defaults apply. */
-  config: Pick<Config, 'queryTimeoutMs' | 'logLevel' | 'webDistDir'> & Partial<Pick<Config, 'console' | 'maxInFlight'>>;
+  config: Pick<Config, 'queryTimeoutMs' | 'logLevel' | 'webDistDir'> &
+    Partial<Pick<Config, 'console' | 'maxInFlight' | 'publicOrigin'>>;
   db: Database;
   /** The version /api/health reports. */
   version?: string;
@@ -48,9 +56,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.config.logLevel },
     // Query strings like ?types=A&types=B arrive as arrays; the schemas accept both forms.
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: {
+      ignoreTrailingSlash: true,
+      maxParamLength: REQUEST_LIMITS.maxParamLength,
+    },
+    frameworkErrors: answerFrameworkError,
+    bodyLimit: REQUEST_LIMITS.maxBodyBytes,
+    http: { maxHeaderSize: REQUEST_LIMITS.maxHeaderBytes },
+    clientErrorHandler: answerClientError,
   });
   app.decorate('graph', new GraphRepository(new QueryRunner(options.db, options.config.queryTimeoutMs)));
+
+  // Before anything else looks at a request: headers on every answer, then who may ask at all.
+  await addSecurityHeaders(app);
+  const own = { publicOrigin: options.config.publicOrigin ?? null };
+  checkHost(app, own);
+  refuseCrossOriginWrites(app, own);
+  limitUrlLength(app);
+  limitJsonDepth(app);
   limitInFlight(app, options.config.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
 
   app.setErrorHandler((error, request, reply) => {
