@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { ConsoleRunner } from '../console/runner.ts';
@@ -17,6 +14,7 @@ import { limitUrlLength } from './limits/url-length.ts';
 import { refuseCrossOriginWrites } from './security/cross-origin-writes.ts';
 import { checkHost } from './security/host-check.ts';
 import { addSecurityHeaders } from './security/security-headers.ts';
+import { serveWebApp } from './web-app.ts';
 import { candidateRoutes } from './routes/candidates.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { entityRoutes } from './routes/entities.ts';
@@ -109,17 +107,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
 
-  const webDist = options.config.webDistDir;
-  if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // Client-side routes fall back to the app's page.
-    app.setNotFoundHandler((_request, reply) => reply.sendFile('index.html'));
-  } else {
-    app.get('/', (_request, reply) =>
-      reply
-        .type('text/plain')
-        .send(`The web app is not built (${webDist} is missing). Run: npm run build -w @explorer/web`),
-    );
-  }
+  await serveWebApp(app, options.config.webDistDir);
   return app;
 }
