@@ -60,7 +60,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     frameworkErrors: answerFrameworkError,
     bodyLimit: REQUEST_LIMITS.maxBodyBytes,
-    http: { maxHeaderSize: REQUEST_LIMITS.maxHeaderBytes },
+    // Node would answer a request without Host a bare 400 itself; the host check answers it instead.
+    http: { maxHeaderSize: REQUEST_LIMITS.maxHeaderBytes, requireHostHeader: false },
     clientErrorHandler: answerClientError,
   });
   app.decorate('graph', new GraphRepository(new QueryRunner(options.db, options.config.queryTimeoutMs)));

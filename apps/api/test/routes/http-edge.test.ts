@@ -79,6 +79,15 @@ describe('the Host header', () => {
     expect(response.status).toBe(200);
   });
 
+  it('answers a request without Host with 421 in the contract body, not a bare 400', async () => {
+    for (const version of ['1.1', '1.0']) {
+      const response = await sendRaw(port, `GET /api/health HTTP/${version}\r\nconnection: close\r\n\r\n`);
+      expect(response.status).toBe(421);
+      expect(errorOf(response).message).toContain('no Host header');
+      expectSecurityHeaders(response);
+    }
+  });
+
   it('refuses a Host that only starts like an allowed one', async () => {
     for (const host of ['localhost.evil.example', 'explorer.example.org.evil.example', '127.0.0.1.nip.io']) {
       expect((await get('/api/health', { host })).status).toBe(421);
