@@ -1,6 +1,9 @@
 // The real server on a loopback port, sent raw requests: what a browser on another site, a rebinding
 // DNS name or a careless client can send, and what each is answered.
 import { ErrorBodySchema } from '@explorer/model';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/context.ts';
@@ -144,6 +147,55 @@ describe('security headers', () => {
     const bad = await get('/api/search?q=');
     expect(bad.status).toBe(400);
     expectSecurityHeaders(bad);
+  });
+});
+
+describe('the web app', () => {
+  let web: FastifyInstance;
+  let webPort = 0;
+  let dist = '';
+  beforeAll(async () => {
+    dist = await mkdtemp(path.join(os.tmpdir(), 'explorer-http-edge-'));
+    await mkdir(path.join(dist, 'assets'));
+    await writeFile(
+      path.join(dist, 'index.html'),
+      '<!doctype html><html><head><title>t</title></head><body></body></html>',
+    );
+    await writeFile(path.join(dist, 'assets', 'app.js'), 'console.log(1);');
+    web = await buildTestApp(db(), dist);
+    await web.listen({ host: '127.0.0.1', port: 0 });
+    const address = web.server.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    webPort = address.port;
+  });
+  afterAll(async () => {
+    await web?.close();
+    await rm(dist, { recursive: true, force: true });
+  });
+  const getPage = (pathName: string, host = `127.0.0.1:${webPort}`) =>
+    sendRaw(webPort, httpRequest('GET', pathName, { host }));
+
+  it('serves its page, on / and client routes, with the style nonce its own CSP allows', async () => {
+    for (const pathName of ['/', '/console', '/index.html']) {
+      const page = await getPage(pathName);
+      expect(page.status, pathName).toBe(200);
+      expectSecurityHeaders(page);
+      const nonce = /<meta property="csp-nonce" nonce="([0-9a-f]+)"/.exec(page.body)?.[1];
+      expect(nonce, pathName).toBeDefined();
+      expect(page.headers['content-security-policy']).toContain(`'nonce-${nonce}'`);
+    }
+    const [first, second] = await Promise.all([getPage('/'), getPage('/')]);
+    expect(first?.headers['content-security-policy']).not.toBe(second?.headers['content-security-policy']);
+  });
+
+  it('serves its files with the security headers, and refuses them to a foreign Host', async () => {
+    const file = await getPage('/assets/app.js');
+    expect(file.status).toBe(200);
+    expect(file.body).toBe('console.log(1);');
+    expectSecurityHeaders(file);
+    const rebound = await getPage('/assets/app.js', `evil.example:${webPort}`);
+    expect(rebound.status).toBe(421);
+    expect(errorOf(rebound).code).toBe('misdirected');
   });
 });
 
