@@ -6,6 +6,7 @@ import { GraphRepository, UnknownEntityError } from '../db/graph-repository.ts';
 import type { Database } from '../db/database.ts';
 import { QueryRunner } from '../db/runner.ts';
 import { DEFAULT_MAX_IN_FLIGHT, limitInFlight } from './in-flight-limit.ts';
+import { refuseWhileClosing } from './closing.ts';
 import { HttpError, toHttpError } from './errors.ts';
 import { answerClientError, answerFrameworkError } from './framework-errors.ts';
 import { limitJsonDepth } from './limits/json-body.ts';
@@ -63,12 +64,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Node would answer a request without Host a bare 400 itself; the host check answers it instead.
     http: { maxHeaderSize: REQUEST_LIMITS.maxHeaderBytes, requireHostHeader: false },
     clientErrorHandler: answerClientError,
+    return503OnClosing: false,
   });
   app.decorate('graph', new GraphRepository(new QueryRunner(options.db, options.config.queryTimeoutMs)));
 
   // Before anything else looks at a request: headers on every answer, then who may ask at all.
   await addSecurityHeaders(app);
   const own = { publicOrigin: options.config.publicOrigin ?? null };
+  refuseWhileClosing(app);
   checkHost(app, own);
   refuseCrossOriginWrites(app, own);
   limitUrlLength(app);

@@ -2,6 +2,7 @@
 // DNS name or a careless client can send, and what each is answered.
 import { ErrorBodySchema } from '@explorer/model';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -196,6 +197,39 @@ describe('the web app', () => {
     const rebound = await getPage('/assets/app.js', `evil.example:${webPort}`);
     expect(rebound.status).toBe(421);
     expect(errorOf(rebound).code).toBe('misdirected');
+  });
+});
+
+describe('closing', () => {
+  it('answers a request still arriving on an open connection with 503 in the contract body', async () => {
+    const closing = await buildTestApp(db());
+    await closing.listen({ host: '127.0.0.1', port: 0 });
+    const address = closing.server.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    const host = `127.0.0.1:${address.port}`;
+    const body = JSON.stringify({ ids: ['no-such-entity'] });
+    const socket = connect({ host: '127.0.0.1', port: address.port });
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise((resolve) => socket.on('close', resolve));
+    // A first request whose body is still on its way keeps the connection busy while the server closes.
+    socket.write(
+      `POST /api/graph/connect HTTP/1.1\r\nhost: ${host}\r\ncontent-type: application/json\r\n` +
+        `content-length: ${body.length}\r\n\r\n`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const closed = closing.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    socket.write(`${body}GET /api/health HTTP/1.1\r\nhost: ${host}\r\nconnection: close\r\n\r\n`);
+    await ended;
+    await closed;
+    const answers = Buffer.concat(chunks)
+      .toString('utf8')
+      .split(/(?=HTTP\/1\.1 )/);
+    expect(answers).toHaveLength(2);
+    expect(answers[1]).toMatch(/^HTTP\/1\.1 503 /);
+    const second = answers[1]?.split('\r\n\r\n')[1] ?? '';
+    expect(ErrorBodySchema.parse(JSON.parse(second)).error.code).toBe('busy');
   });
 });
 
