@@ -9,8 +9,9 @@ export interface OwnOrigin {
 function hostName(host: string): string | null {
   if (!URL.canParse(`http://${host}`)) return null;
   const url = new URL(`http://${host}`);
-  // A Host header is a host and a port only: no user, path or anything else.
-  if (url.host !== host.toLowerCase() && `${url.host}:80` !== host.toLowerCase()) return null;
+  // A Host header is a host and a port only: no user, path or anything else (the URL drops a ":80").
+  const lower = host.toLowerCase();
+  if (url.host !== lower && `${url.host}:80` !== lower) return null;
   return url.hostname;
 }
 
