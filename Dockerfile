@@ -13,6 +13,9 @@ RUN npm run build -w @explorer/web
 
 FROM node:20-bookworm-slim
 WORKDIR /app
+# Listening on 0.0.0.0 refuses to start without ALLOW_UNAUTHENTICATED_NETWORK=true (the app has no
+# login). The image leaves that choice to whoever publishes its port: docker-compose.yml opts in and
+# publishes it on loopback only.
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080
 COPY --from=build --chown=node:node /app /app
 USER node

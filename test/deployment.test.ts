@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ConfigError, loadConfig } from '../apps/api/src/config.ts';
 import { DATABASE_CALLABLE_ALLOWLIST } from '../packages/model/src/console.ts';
 
 interface Service {
@@ -59,6 +60,33 @@ describe('docker-compose.yml', () => {
     expect(neo4j?.ports).toBeUndefined();
     expect(app?.ports).toHaveLength(1);
     expect(app?.ports?.[0]).toMatch(/:8080:8080$/);
+  });
+
+  it("opts in to listening beyond loopback only where compose publishes the port on the host's loopback", () => {
+    expect(app?.environment?.['HOST']).toBe('0.0.0.0');
+    expect(app?.environment?.['ALLOW_UNAUTHENTICATED_NETWORK']).toBe('true');
+    expect(app?.ports?.[0]).toBe('${APP_BIND:-127.0.0.1}:8080:8080');
+    // The image alone does not opt in: `docker run -p 8080:8080` would publish it on every interface.
+    expect(readFileSync('Dockerfile', 'utf8')).not.toMatch(/^ENV .*ALLOW_UNAUTHENTICATED_NETWORK/m);
+  });
+
+  it('gives the app a configuration it starts with, passing PUBLIC_ORIGIN through from .env', () => {
+    expect(app?.environment?.['PUBLIC_ORIGIN']).toBe('${PUBLIC_ORIGIN:-}');
+    // Compose's substitution with .env.example's values: ${X:-default} and ${X:?message}.
+    const env = Object.fromEntries(
+      Object.entries(app?.environment ?? {}).map(([name, value]) => [
+        name,
+        value.replace(/\$\{(\w+):([-?])([^}]*)\}/g, (_all, variable: string, operator: string, fallback: string) =>
+          variable === 'NEO4J_PASSWORD' ? 'change-me-please' : operator === '-' ? fallback : '',
+        ),
+      ]),
+    );
+    const config = loadConfig(env);
+    expect(config).toMatchObject({ host: '0.0.0.0', port: 8080, publicOrigin: null });
+    expect(() => loadConfig({ ...env, ALLOW_UNAUTHENTICATED_NETWORK: '' })).toThrow(ConfigError);
+    expect(loadConfig({ ...env, PUBLIC_ORIGIN: 'https://explorer.example.org' }).publicOrigin).toBe(
+      'https://explorer.example.org',
+    );
   });
 
   it('has a Dockerfile that builds the web app and starts the API', () => {

@@ -16,6 +16,20 @@ const positiveInt = z.coerce.number().int().positive();
 const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(8080),
+  /**
+   * The origin users reach the app at through a proxy (https://explorer.example.org). Requests naming
+   * any other host than it or loopback are refused, and so are writes from any other origin.
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .refine(isOrigin, 'must be an origin URL: http(s)://host[:port], without path, query or credentials')
+    .transform((value) => new URL(value).origin)
+    .optional(),
+  /**
+   * The app has no login: listening beyond loopback lets anyone who reaches the port read, import and
+   * merge. Only for a container whose port is published on loopback alone (docker-compose.yml).
+   */
+  ALLOW_UNAUTHENTICATED_NETWORK: z.enum(['true', 'false']).default('false'),
   /** Use this Neo4j server (bolt://, neo4j:// for clusters, +s/+ssc for TLS) instead of the embedded one. */
   NEO4J_URI: z
     .string()
@@ -54,9 +68,27 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+function isOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  const bare =
+    url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') && bare && !value.endsWith('?') && !value.endsWith('#')
+  );
+}
+
+/** Names only this machine reaches: binding them exposes nothing. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
+}
+
 export interface Config {
   host: string;
   port: number;
+  /** The origin the app is published at (PUBLIC_ORIGIN), besides loopback; null: loopback only. */
+  publicOrigin: string | null;
   neo4j:
     | { mode: 'remote'; uri: string; user: string; password: string | undefined; database: string }
     | { mode: 'embedded'; dataDir: string; boltPort: number; heapMb: number; database: string };
@@ -84,9 +116,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (!isLoopbackHost(e.HOST) && e.ALLOW_UNAUTHENTICATED_NETWORK !== 'true') {
+    throw new ConfigError(
+      `Invalid configuration:\n  HOST: ${e.HOST} is not a loopback address. The app has no login yet: anyone ` +
+        'who reaches the port could read, import and merge. Listen on 127.0.0.1 and put a proxy with a login ' +
+        'in front of it, or, in a container whose port is published on loopback only, set ' +
+        'ALLOW_UNAUTHENTICATED_NETWORK=true.',
+    );
+  }
   return {
     host: e.HOST,
     port: e.PORT,
+    publicOrigin: e.PUBLIC_ORIGIN ?? null,
     neo4j: e.NEO4J_URI
       ? { mode: 'remote', uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
       : {

@@ -1,3 +1,5 @@
+// First, before any schema parses an answer.
+import './app/zodWithoutEval.ts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

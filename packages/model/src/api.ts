@@ -152,7 +152,28 @@ export type TraceResponse = z.infer<typeof TraceResponseSchema>;
 export const PathsResponseSchema = z.object({ paths: z.array(GraphSchema) });
 export type PathsResponse = z.infer<typeof PathsResponseSchema>;
 
-export const ERROR_CODES = ['bad_request', 'not_found', 'busy', 'database_unavailable', 'timeout', 'internal'] as const;
+/**
+ * Answers any route can give before it runs, because of the request itself: a Host that is not the
+ * server's (421), a write from another origin (403), a body, URL or header set over a limit (413, 414,
+ * 431) or a body of a type the route does not read (415).
+ */
+export const REQUEST_ERROR_CODES = [
+  'misdirected',
+  'cross_origin',
+  'payload_too_large',
+  'uri_too_long',
+  'headers_too_large',
+  'unsupported_media_type',
+] as const;
+export const ERROR_CODES = [
+  'bad_request',
+  'not_found',
+  'busy',
+  'database_unavailable',
+  'timeout',
+  'internal',
+  ...REQUEST_ERROR_CODES,
+] as const;
 export const ErrorBodySchema = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REQUEST_ERROR_CODES } from './api.ts';
 import { GraphSchema, JsonValueSchema } from './graph.ts';
 
 /**
@@ -287,6 +288,7 @@ export const CONSOLE_ERROR_CODES = [
   'timeout',
   'database_unavailable',
   'internal',
+  ...REQUEST_ERROR_CODES,
 ] as const;
 export const ConsoleErrorBodySchema = z.object({
   error: z.object({

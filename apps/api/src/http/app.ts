@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { ConsoleRunner } from '../console/runner.ts';
@@ -10,7 +7,16 @@ import type { Database } from '../db/database.ts';
 import { QueryRunner } from '../db/runner.ts';
 import { answerWhileRestarting } from './database-status.ts';
 import { DEFAULT_MAX_IN_FLIGHT, limitInFlight, refuseUnderPressure } from './in-flight-limit.ts';
+import { refuseWhileClosing } from './closing.ts';
 import { HttpError, toHttpError } from './errors.ts';
+import { answerClientError, answerFrameworkError } from './framework-errors.ts';
+import { limitJsonDepth } from './limits/json-body.ts';
+import { REQUEST_LIMITS } from './limits/request-limits.ts';
+import { limitUrlLength } from './limits/url-length.ts';
+import { refuseCrossOriginWrites } from './security/cross-origin-writes.ts';
+import { checkHost } from './security/host-check.ts';
+import { addSecurityHeaders } from './security/security-headers.ts';
+import { serveWebApp } from './web-app.ts';
 import { candidateRoutes } from './routes/candidates.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { entityRoutes } from './routes/entities.ts';
@@ -31,7 +37,7 @@ declare module 'fastify' {
 export interface AppOptions {
   /** Without console settings (older callers, tests) the console's defaults apply. */
   config: Pick<Config, 'queryTimeoutMs' | 'logLevel' | 'webDistDir'> &
-    Partial<Pick<Config, 'console' | 'maxInFlight' | 'maxWaitMs'>>;
+    Partial<Pick<Config, 'console' | 'maxInFlight' | 'maxWaitMs' | 'publicOrigin'>>;
   db: Database;
   /** The version /api/health reports. */
   version?: string;
@@ -50,9 +56,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.config.logLevel },
     // Query strings like ?types=A&types=B arrive as arrays; the schemas accept both forms.
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: {
+      ignoreTrailingSlash: true,
+      maxParamLength: REQUEST_LIMITS.maxParamLength,
+    },
+    frameworkErrors: answerFrameworkError,
+    bodyLimit: REQUEST_LIMITS.maxBodyBytes,
+    // Node would answer a request without Host a bare 400 itself; the host check answers it instead.
+    http: { maxHeaderSize: REQUEST_LIMITS.maxHeaderBytes, requireHostHeader: false },
+    clientErrorHandler: answerClientError,
+    return503OnClosing: false,
   });
   app.decorate('graph', new GraphRepository(new QueryRunner(options.db, options.config.queryTimeoutMs)));
+
+  // Before anything else looks at a request: headers on every answer, then who may ask at all.
+  await addSecurityHeaders(app);
+  const own = { publicOrigin: options.config.publicOrigin ?? null };
+  refuseWhileClosing(app);
+  checkHost(app, own);
+  refuseCrossOriginWrites(app, own);
+  limitUrlLength(app);
+  limitJsonDepth(app);
+  // Then what the process can serve: nothing while its database restarts, little while it lags.
   answerWhileRestarting(app, options.db);
   await refuseUnderPressure(app);
   limitInFlight(app, options.config.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT, options.config.maxWaitMs);
@@ -90,17 +115,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
 
-  const webDist = options.config.webDistDir;
-  if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // Client-side routes fall back to the app's page.
-    app.setNotFoundHandler((_request, reply) => reply.sendFile('index.html'));
-  } else {
-    app.get('/', (_request, reply) =>
-      reply
-        .type('text/plain')
-        .send(`The web app is not built (${webDist} is missing). Run: npm run build -w @explorer/web`),
-    );
-  }
+  await serveWebApp(app, options.config.webDistDir);
   return app;
 }

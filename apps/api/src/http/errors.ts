@@ -1,6 +1,7 @@
 import type { ErrorBody } from '@explorer/model';
 import { Neo4jError } from 'neo4j-driver';
 import type { z } from 'zod';
+import { describeBytes, REQUEST_LIMITS } from './limits/request-limits.ts';
 
 /** An error the API answers with a status and the contract's error body. */
 export class HttpError extends Error {
@@ -65,7 +66,20 @@ export function toHttpError(error: unknown, timeoutMessage = TIMEOUT_MESSAGE): H
   if (isQueryTimeout(error)) return new HttpError(504, 'timeout', timeoutMessage);
   const status = (error as { statusCode?: unknown }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new HttpError(status, 'bad_request', (error as Error).message);
+    if ((error as { code?: unknown }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const message = `The request body is larger than the ${describeBytes(REQUEST_LIMITS.maxBodyBytes)} this server takes.`;
+      return new HttpError(413, 'payload_too_large', message, { fields: [{ field: 'body', message }] });
+    }
+    return new HttpError(status, CODE_OF_STATUS[status] ?? 'bad_request', (error as Error).message);
   }
   return new HttpError(500, 'internal', 'Internal error');
 }
+
+/** The contract's code for Fastify's own 4xx answers; any other is `bad_request`. */
+const CODE_OF_STATUS: Partial<Record<number, ErrorBody['error']['code']>> = {
+  404: 'not_found',
+  413: 'payload_too_large',
+  414: 'uri_too_long',
+  415: 'unsupported_media_type',
+  431: 'headers_too_large',
+};

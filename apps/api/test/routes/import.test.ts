@@ -82,8 +82,10 @@ describe('POST /api/import/preview', () => {
     const huge = await post('/api/import/preview?fileName=x.csv', Buffer.alloc(IMPORT_LIMITS.maxFileBytes + 1, 0x41));
     expect(huge.statusCode).toBe(413);
     expect(fieldsOf(huge.json())).toEqual(['body']);
+    expect(huge.json()).toMatchObject({ error: { code: 'payload_too_large' } });
     const wrongType = await post('/api/import/preview?fileName=x.csv', Buffer.from('a,b'), 'text/csv');
     expect(wrongType.statusCode).toBe(415);
+    expect(wrongType.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
   });
 });
 

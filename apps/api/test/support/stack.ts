@@ -6,7 +6,7 @@ import { readShippedDataset } from '@explorer/seeds';
 import type { FastifyInstance } from 'fastify';
 import { connect, type Database, type DatabaseTarget } from '../../src/db/database.ts';
 import { applySchema } from '../../src/db/schema.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { buildApp, type AppOptions } from '../../src/http/app.ts';
 import { loadDataset } from '../../src/seed/load-dataset.ts';
 
 export const TEST_DATASETS = ['report-2022', 'demo'] as const;
@@ -35,9 +35,17 @@ export async function startTestDatabase(): Promise<{ target: Required<DatabaseTa
   return { target, stop: () => neo4j.stop() };
 }
 
-/** An app over the given database, for app.inject() tests. */
-export async function buildTestApp(db: Database, webDistDir = '/nonexistent'): Promise<FastifyInstance> {
-  return buildApp({ config: { queryTimeoutMs: 10_000, logLevel: 'silent', webDistDir }, db, version: 'test' });
+/** An app over the given database, for app.inject() tests; `config` adds settings (a public origin, say). */
+export async function buildTestApp(
+  db: Database,
+  webDistDir = '/nonexistent',
+  config: Partial<AppOptions['config']> = {},
+): Promise<FastifyInstance> {
+  return buildApp({
+    config: { queryTimeoutMs: 10_000, logLevel: 'silent', webDistDir, ...config },
+    db,
+    version: 'test',
+  });
 }
 
 /** The real HTTP server on a free loopback port, for browser tests. */

@@ -1,7 +1,7 @@
 import { ENTITY_KINDS, RELATIONSHIP_TYPES } from '@explorer/model';
 import { lazy, Suspense } from 'react';
 
-const CypherEditor = lazy(() => import('./editor.ts').then((m) => ({ default: m.CypherEditor })));
+const CypherEditor = lazy(() => import('./editor.tsx').then((m) => ({ default: m.CypherEditor })));
 
 /** Property keys of the model's entities and relationships, for autocompletion. */
 const PROPERTY_KEYS = [

@@ -57,7 +57,7 @@ export const importRoutes: FastifyPluginAsync<ImportRouteOptions> = async (app, 
       const message = `the file is larger than ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB`;
       return reply
         .status(413)
-        .send(new HttpError(413, 'bad_request', message, { fields: [{ field: 'body', message }] }).body());
+        .send(new HttpError(413, 'payload_too_large', message, { fields: [{ field: 'body', message }] }).body());
     }
     // Everything else is answered by the app's handler.
     throw error;
