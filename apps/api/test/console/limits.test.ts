@@ -1,33 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { CONSOLE_METADATA_KEY, terminateConsoleRun } from '../../src/console/transactions.ts';
-import { TEST_CONSOLE, useConsoleApp } from './support.ts';
+import { consoleTransactions, RUNAWAY, TEST_CONSOLE, useConsoleApp } from './support.ts';
 
 const { cypher, db } = useConsoleApp();
-
-const RUNAWAY = 'MATCH p = (a)-[*]-(b) RETURN count(p)';
-
-/** Console transactions Neo4j still lists (any run id). */
-async function consoleTransactions(): Promise<number> {
-  const { records } = await db().driver.executeQuery(
-    'SHOW TRANSACTIONS YIELD metaData WHERE metaData[$key] IS NOT NULL RETURN count(*) AS n',
-    { key: CONSOLE_METADATA_KEY },
-    { database: db().database },
-  );
-  return Number(records[0]?.get('n'));
-}
 
 describe('console bounds', () => {
   it('terminates a runaway query in Neo4j at the time limit, not only client-side', async () => {
     const pending = cypher(RUNAWAY);
     await new Promise((resolve) => setTimeout(resolve, 700));
-    expect(await consoleTransactions()).toBe(1); // tagged, so the watchdog can find it
+    expect(await consoleTransactions(db())).toBe(1); // tagged, so the watchdog can find it
     const { status, body, ms } = await pending;
     expect(status).toBe(504);
     expect(JSON.stringify(body)).toMatch(/terminated in the database/);
     expect(ms).toBeGreaterThanOrEqual(TEST_CONSOLE.timeoutMs);
     // Well before Neo4j's own backstop (timeout + 5 s) would have ended it.
     expect(ms).toBeLessThan(TEST_CONSOLE.timeoutMs + 4_000);
-    expect(await consoleTransactions()).toBe(0); // gone when the answer arrives
+    expect(await consoleTransactions(db())).toBe(0); // gone when the answer arrives
   });
 
   it('terminates by run id through SHOW/TERMINATE TRANSACTIONS', async () => {

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ConsoleError } from '../../src/console/errors.ts';
 import { ConsoleRunner } from '../../src/console/runner.ts';
-import { CONSOLE_METADATA_KEY, terminateConsoleRun } from '../../src/console/transactions.ts';
-import { TEST_CONSOLE, useConsoleApp } from './support.ts';
+import { terminateConsoleRun } from '../../src/console/transactions.ts';
+import { consoleTransactions, RUNAWAY, TEST_CONSOLE, useConsoleApp } from './support.ts';
 
 const { db } = useConsoleApp();
 
-const RUNAWAY = 'MATCH p = (a)-[*]-(b) RETURN count(p)';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function consoleTransactions(): Promise<number> {
-  const { records } = await db().driver.executeQuery(
-    'SHOW TRANSACTIONS YIELD metaData WHERE metaData[$key] IS NOT NULL RETURN count(*) AS n',
-    { key: CONSOLE_METADATA_KEY },
-    { database: db().database },
-  );
-  return Number(records[0]?.get('n'));
-}
 
 const statusOf = (run: Promise<unknown>) =>
   run.then(
@@ -39,10 +29,10 @@ describe('console concurrency slots', () => {
     const run = (query: string) => statusOf(runner.run({ query, params: {} }));
 
     expect(await Promise.all([run(RUNAWAY), run(RUNAWAY)])).toEqual([504, 504]);
-    expect(await consoleTransactions()).toBe(2);
+    expect(await consoleTransactions(db())).toBe(2);
     expect(await run('RETURN 1 AS one')).toBe(429);
     await sleep(1_000);
-    expect(await consoleTransactions()).toBe(2);
+    expect(await consoleTransactions(db())).toBe(2);
     expect(await run('RETURN 1 AS one')).toBe(429);
 
     obeying = true;
@@ -52,6 +42,6 @@ describe('console concurrency slots', () => {
       status = await run('RETURN 1 AS one');
     }
     expect(status).toBe(200);
-    expect(await consoleTransactions()).toBe(0);
+    expect(await consoleTransactions(db())).toBe(0);
   });
 });

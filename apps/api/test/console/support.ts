@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { ConsoleSettings } from '../../src/console/settings.ts';
+import { CONSOLE_METADATA_KEY } from '../../src/console/transactions.ts';
 import { connect, type Database } from '../../src/db/database.ts';
 import { buildApp, type AppOptions } from '../../src/http/app.ts';
 
@@ -11,6 +12,19 @@ export const TEST_CONSOLE: ConsoleSettings = {
   maxConcurrent: 2,
   maxResponseBytes: 200_000,
 };
+
+/** A query that runs until it is stopped: every path of the graph. */
+export const RUNAWAY = 'MATCH p = (a)-[*]-(b) RETURN count(p)';
+
+/** Console transactions Neo4j still lists (any run id). */
+export async function consoleTransactions(db: Database): Promise<number> {
+  const { records } = await db.driver.executeQuery(
+    'SHOW TRANSACTIONS YIELD metaData WHERE metaData[$key] IS NOT NULL RETURN count(*) AS n',
+    { key: CONSOLE_METADATA_KEY },
+    { database: db.database },
+  );
+  return Number(records[0]?.get('n'));
+}
 
 export interface Answer {
   status: number;
