@@ -33,7 +33,6 @@ export class EmbeddedSupervisor {
   private current: Neo4jLocal;
   private state: DatabaseStatus = 'up';
   private stopping = false;
-  private restarting: Promise<void> | null = null;
 
   constructor(
     first: Neo4jLocal,
@@ -52,11 +51,6 @@ export class EmbeddedSupervisor {
     return this.current;
   }
 
-  /** Settles once a restart under way has finished (at once when none is). */
-  async settled(): Promise<void> {
-    await this.restarting;
-  }
-
   /** Stops the database and gives up watching it. */
   async stop(): Promise<void> {
     this.stopping = true;
@@ -66,9 +60,7 @@ export class EmbeddedSupervisor {
   private watch(instance: Neo4jLocal): void {
     void instance.exited.then((exit) => {
       if (this.stopping || instance !== this.current) return;
-      this.restarting = this.restart(exit).finally(() => {
-        this.restarting = null;
-      });
+      void this.restart(exit);
     });
   }
 
