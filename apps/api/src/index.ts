@@ -1,4 +1,4 @@
-export { buildApp, type AppOptions } from './http/app.ts';
+export { buildApp, LISTEN_BACKLOG, type AppOptions } from './http/app.ts';
 export { loadConfig, type Config, ConfigError } from './config.ts';
 export { openDatabase, connect, type Database, type DatabaseTarget } from './db/database.ts';
 export { applySchema } from './db/schema.ts';

@@ -1,7 +1,7 @@
 // Starts the app: configuration → database (embedded unless NEO4J_URI) → schema and seed → HTTP.
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
-import { buildApp } from './http/app.ts';
+import { buildApp, LISTEN_BACKLOG } from './http/app.ts';
 import { prepareDatabase, recoverAfterRestart } from './startup.ts';
 import { VERSION } from './version.ts';
 
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   try {
     await prepareDatabase(db, config.seedOnStart, log);
     app = await buildApp({ config, db, version: VERSION });
-    await app.listen({ host: config.host, port: config.port });
+    await app.listen({ host: config.host, port: config.port, backlog: LISTEN_BACKLOG });
     log(`Ready: http://${config.host}:${config.port}  (API under /api)`);
   } catch (error) {
     await app?.close().catch(() => {});

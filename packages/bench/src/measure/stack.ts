@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildApp, connect, type Database, type DatabaseTarget } from '@explorer/api';
+import { buildApp, connect, LISTEN_BACKLOG, type Database, type DatabaseTarget } from '@explorer/api';
 import { prepareNeo4jLocal, startNeo4jLocal, type Neo4jLocal } from '@explorer/neo4j-local';
 import type { FastifyInstance } from 'fastify';
 import { bulkLoad, type LoadStats } from '../load/bulk-load.ts';
@@ -158,7 +158,7 @@ export async function startBenchApi(
     console: { timeoutMs: queryTimeoutMs, maxRows: 5_000, maxConcurrent: maxConcurrency, maxResponseBytes: 5_000_000 },
   };
   const app = await buildApp({ config, db, version: 'bench' });
-  const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  const baseUrl = await app.listen({ host: '127.0.0.1', port: 0, backlog: LISTEN_BACKLOG });
   return {
     app,
     baseUrl,
