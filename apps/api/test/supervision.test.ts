@@ -4,7 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
-import { buildTestApp } from './support/stack.ts';
+import { importFile } from '../src/import/import-procurements.ts';
+import { ImportUndoFailedError } from '../src/import/import-run.ts';
+import { prepareDatabase } from '../src/startup.ts';
+import { buildTestApp, graphChecksum } from './support/stack.ts';
 
 // The API's own embedded database, as `npm start` opens it, killed under a running app.
 describe('a dead embedded database', () => {
@@ -20,7 +23,7 @@ describe('a dead embedded database', () => {
       NEO4J_LOCAL_DATA_DIR: dataDir,
       NEO4J_LOCAL_BOLT_PORT: '0',
       NEO4J_LOCAL_HEAP_MB: '512',
-      SEED_ON_START: 'none',
+      SEED_ON_START: 'report-2022',
     });
     db = await openDatabase(config, {
       report: (message) => reports.push(message),
@@ -28,6 +31,7 @@ describe('a dead embedded database', () => {
         statusDuringRecovery.push(restarted.status());
       },
     });
+    await prepareDatabase(db, config.seedOnStart, () => undefined);
     app = await buildTestApp(db);
   }, 180_000);
 
@@ -71,4 +75,33 @@ describe('a dead embedded database', () => {
     expect(reports.join('\n')).toMatch(new RegExp(`pid ${killed.pid}\\) was killed by SIGKILL; restarting it`));
     expect(reports.join('\n')).toMatch(/is back/);
   }, 60_000);
+
+  it('takes out what an import had written when the database died under it, once it is back', async () => {
+    const supervisor = db.embedded;
+    if (!supervisor) throw new Error('expected an embedded database');
+    const before = await graphChecksum(db);
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) => `Supervised County ${i % 20} Public Security Bureau,Supervised Trading ${i % 10} Co.,Drive ${i}`,
+    );
+    const csv = Buffer.from(['buyer,supplier,product', ...rows].join('\n'));
+    let batches = 0;
+    const failure = await importFile(db, 'supervised.csv', csv, {
+      batchRows: 5,
+      // After three batches the database dies and the import fails there: its undo meets a dead database.
+      onProgress: ({ phase, done }) => {
+        if (phase !== 'write' || done === 0 || ++batches !== 3) return;
+        process.kill(supervisor.instance.pid, 'SIGKILL');
+        throw new Error('failed on purpose');
+      },
+    }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(String(failure)).toMatch(/failed on purpose/);
+    // The import undid its own batches on the restarted database instead of giving up on them.
+    expect(failure).not.toBeInstanceOf(ImportUndoFailedError);
+    expect(db.status()).toBe('up');
+    expect(await graphChecksum(db)).toBe(before);
+  }, 120_000);
 });

@@ -261,6 +261,19 @@ export async function recoverImportRuns(db: Database, options: RecoverOptions = 
   }
 }
 
+/** How long an undo waits for an embedded database that this process is restarting. */
+const RESTART_WAIT_MS = 120_000;
+
+/** Whether the database this process was restarting answers again within RESTART_WAIT_MS. */
+async function backUp(db: Database): Promise<boolean> {
+  const deadline = Date.now() + RESTART_WAIT_MS;
+  while (db.status() === 'restarting') {
+    if (Date.now() > deadline) return false;
+    await sleep(250);
+  }
+  return true;
+}
+
 /** Starts a run (ImportBusyError when another is live), after taking out any ownerless run's writes. */
 export async function beginImportRun(
   db: Database,
@@ -324,7 +337,14 @@ export async function beginImportRun(
     },
     undo: async () => {
       try {
-        await undoRun(db, id, owner);
+        try {
+          await undoRun(db, id, owner);
+        } catch (error) {
+          // The embedded database died under the import and this process is bringing it back: undo
+          // there, while the run is still this process's (the restart's own recovery leaves it alone).
+          if (db.status() !== 'restarting' || !(await backUp(db))) throw error;
+          await undoRun(db, id, owner);
+        }
       } finally {
         // Undone, or given up on (the database went away): from now on recovery may take it out.
         stopBeating();
