@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { createTempDataDir } from '@explorer/neo4j-local';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,4 +104,26 @@ describe('a dead embedded database', () => {
     expect(db.status()).toBe('up');
     expect(await graphChecksum(db)).toBe(before);
   }, 120_000);
+
+  it('closes without leaving a JVM behind when it is closed in the middle of a restart', async () => {
+    const supervisor = db.embedded;
+    if (!supervisor) throw new Error('expected an embedded database');
+    process.kill(supervisor.instance.pid, 'SIGKILL');
+    await supervisor.instance.exited;
+    // Past the first back-off (0.5 s), a new JVM is starting: close() waits for it and stops it.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await db.close();
+    expect(await javaProcessesUsing(dataDir)).toEqual([]);
+  }, 120_000);
 });
+
+/** Process ids of JVMs whose command line names the folder. */
+async function javaProcessesUsing(folder: string): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const commandLine = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    if (commandLine.includes('java') && commandLine.includes(folder)) pids.push(Number(entry));
+  }
+  return pids;
+}

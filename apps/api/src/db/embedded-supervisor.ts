@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExitInfo, Neo4jLocal } from '@explorer/neo4j-local';
 
 /** Whether the database answers, or is being brought back after it died. */
@@ -21,8 +22,6 @@ function describeExit({ code, signal }: ExitInfo): string {
   return `exited with code ${String(code)}`;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Keeps the embedded database running: when its JVM dies while the API still needs it (an
  * out-of-memory exit, a kill), it logs the JVM's last words, reports `restarting`, and starts it again
@@ -33,6 +32,10 @@ export class EmbeddedSupervisor {
   private current: Neo4jLocal;
   private state: DatabaseStatus = 'up';
   private stopping = false;
+  /** The restart under way, if any; stop() waits for it, so no JVM outlives the supervisor. */
+  private restarting: Promise<void> | null = null;
+  /** Cuts a back-off wait short when stop() is called. */
+  private readonly stopped = new AbortController();
 
   constructor(
     first: Neo4jLocal,
@@ -51,16 +54,20 @@ export class EmbeddedSupervisor {
     return this.current;
   }
 
-  /** Stops the database and gives up watching it. */
+  /** Stops the database and gives up watching it, after a restart under way has settled. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.stopped.abort();
+    await this.restarting;
     await this.current.stop();
   }
 
   private watch(instance: Neo4jLocal): void {
     void instance.exited.then((exit) => {
       if (this.stopping || instance !== this.current) return;
-      void this.restart(exit);
+      this.restarting = this.restart(exit).finally(() => {
+        this.restarting = null;
+      });
     });
   }
 
@@ -74,7 +81,8 @@ export class EmbeddedSupervisor {
     );
     const backoff = this.options.backoffMs ?? DEFAULT_BACKOFF_MS;
     for (let attempt = 0; !this.stopping; attempt++) {
-      await sleep(backoff[Math.min(attempt, backoff.length - 1)] ?? 1_000);
+      const wait = backoff[Math.min(attempt, backoff.length - 1)] ?? 1_000;
+      await sleep(wait, undefined, { signal: this.stopped.signal }).catch(() => undefined);
       if (this.stopping) return;
       const started = Date.now();
       let next: Neo4jLocal;
