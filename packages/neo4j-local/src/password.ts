@@ -26,9 +26,9 @@ export async function ensurePasswordFile(dataDir: string): Promise<BoltAuth & { 
   }
   // A copy or an archive may have widened the mode; the password is the only thing that keeps others out.
   await chmod(file, 0o600);
-  const password = (await readFile(file, 'utf8')).trim();
-  if (password.length < 8) throw new Error(`${file} holds no usable password; delete it to make a new one`);
-  return { user: 'neo4j', password, file };
+  const auth = await readPasswordFile(dataDir);
+  if (auth.password.length < 8) throw new Error(`${file} holds no usable password; delete it to make a new one`);
+  return { ...auth, file };
 }
 
 /** The password of a data folder that has been started before (for tools that open it later). */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.ts';
 import { HttpError } from './errors.ts';
+import { isRefusableApiRequest } from './in-flight-limit.ts';
 
 /** Seconds a client is asked to wait when the database is unreachable or being restarted. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -12,8 +13,7 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
  */
 export function answerWhileRestarting(app: FastifyInstance, db: Database): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (db.status() !== 'restarting') return;
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/health')) return;
+    if (db.status() !== 'restarting' || !isRefusableApiRequest(request)) return;
     const error = new HttpError(
       503,
       'database_unavailable',

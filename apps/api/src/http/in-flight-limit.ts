@@ -14,7 +14,8 @@ export const DEFAULT_MAX_WAIT_MS = 100;
 /** Event-loop delay (mean over the last half second) past which new API requests are refused. */
 export const MAX_EVENT_LOOP_DELAY_MS = 200;
 
-const isLimited = (request: FastifyRequest) =>
+/** API requests other than the health check: what the server refuses when it cannot serve them. */
+export const isRefusableApiRequest = (request: FastifyRequest) =>
   request.url.startsWith('/api/') && !request.url.startsWith('/api/health');
 
 function answerBusy(reply: FastifyReply, why: string): FastifyReply {
@@ -32,7 +33,7 @@ export async function refuseUnderPressure(app: FastifyInstance, maxEventLoopDela
     maxEventLoopDelay: maxEventLoopDelayMs,
     sampleInterval: 500,
     pressureHandler: (request, reply, _type, value) => {
-      if (isLimited(request)) answerBusy(reply, `its event loop lags ${Math.round(value ?? 0)} ms`);
+      if (isRefusableApiRequest(request)) answerBusy(reply, `its event loop lags ${Math.round(value ?? 0)} ms`);
     },
   });
 }
@@ -78,7 +79,7 @@ export function limitInFlight(app: FastifyInstance, max: number, maxWaitMs = DEF
     });
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!isLimited(request)) return;
+    if (!isRefusableApiRequest(request)) return;
     if (inFlight < max) inFlight++;
     else if (!(await waitForSlot(reply.raw))) return answerBusy(reply, `${max} requests at once`);
     // 'close' fires once the answer is sent or the client has gone, whichever comes first.

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 
 /** Peak resident set size (VmHWM) of a process, in MB; null when /proc does not say. */
 export async function peakRssMb(pid: number): Promise<number | null> {
@@ -23,27 +23,6 @@ export async function resetPeakRss(pid: number): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/**
- * The embedded Neo4j this process started for `dataDir`: a child process whose command line names
- * the folder (the launcher does not expose the JVM's pid).
- */
-export async function findDatabasePid(dataDir: string): Promise<number | null> {
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
-      // Fields after the command name (which may hold spaces): state, ppid, …
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid !== process.pid) continue;
-      const cmdline = (await readFile(`/proc/${entry}/cmdline`, 'utf8')).split('\0');
-      if (cmdline.includes(dataDir)) return Number(entry);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return null;
 }
 
 /** CPU time (user + system) a process has used so far, in seconds; null when /proc does not say. */

@@ -5,7 +5,7 @@ import { prepareNeo4jLocal, startNeo4jLocal, type Neo4jLocal } from '@explorer/n
 import type { FastifyInstance } from 'fastify';
 import { bulkLoad, type LoadStats } from '../load/bulk-load.ts';
 import { offlineImport } from '../load/offline-load.ts';
-import { cpuSeconds, findDatabasePid } from './memory.ts';
+import { cpuSeconds } from './memory.ts';
 
 /** Written into a database folder after a complete load; without it the folder is thrown away. */
 const LOADED_MARKER = 'bench-loaded.json';
@@ -87,7 +87,7 @@ export async function openBenchDatabase(options: DatabaseOptions): Promise<Bench
     });
   const neo4j = offline ? await offline.clock.time('start the database', start) : await start();
   try {
-    pid = await findDatabasePid(options.dir);
+    pid = neo4j.pid;
     let load: LoadedStats;
     if (reused) {
       load = { ...(JSON.parse(await readFile(marker, 'utf8')) as Omit<LoadedStats, 'reused'>), reused: true };
